@@ -17,7 +17,7 @@ public final class PortConflict {
     /** True if 127.0.0.1:port can be bound right now. */
     public static boolean isFree(int port) {
         try (ServerSocket s = new ServerSocket()) {
-            s.setReuseAddress(false);
+            s.setReuseAddress(true); // like the servers do: TIME_WAIT leftovers are no conflict, a listener is
             s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
             return true;
         } catch (IOException e) {
