@@ -62,9 +62,9 @@ public interface Component {
         return ctx.processes().anyAlive(name());
     }
 
-    /** Stops the component. Default: TERM the recorded processes (and their descendants), wait, then KILL. */
+    /** Stops the component. Default: TERM the recorded processes (and their descendants), wait up to 30 s (a JVM may be writing its CDS archive), then KILL. */
     default void stop(StackContext ctx) throws Exception {
-        ctx.processes().stop(name(), Duration.ofSeconds(20));
+        ctx.processes().stop(name(), Duration.ofSeconds(30));
     }
 
     /** What the summary/status table shows (label + URL). */

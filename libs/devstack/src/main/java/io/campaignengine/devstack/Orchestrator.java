@@ -260,14 +260,10 @@ public final class Orchestrator {
     }
 
     private int doDown() {
-        List<Component> rev = reversed(all);
-        boolean any = false;
-        for (Component c : rev) {
-            if (c.isRunning(ctx) || Files.exists(ctx.processes().pidFile(c.name()))) {
-                any |= c.isRunning(ctx);
-                stopOne(c);
-            }
-        }
+        List<Component> toStop = all.stream()
+                .filter(c -> c.isRunning(ctx) || Files.exists(ctx.processes().pidFile(c.name()))).toList();
+        boolean any = toStop.stream().anyMatch(c -> c.isRunning(ctx));
+        stopAll(toStop);
         // pid files of components no longer in the registry (a service module that was removed ...)
         Set<String> known = new HashSet<>();
         all.forEach(c -> known.add(c.name()));
@@ -283,9 +279,46 @@ public final class Orchestrator {
         return 0;
     }
 
+    /**
+     * Stops components in reverse dependency order: a component is stopped once everything that depends on it is
+     * stopped; independent ones are stopped concurrently (services together, then connect/registry/s3, then kafka,
+     * then postgres).
+     */
     private void stopAll(List<Component> components) {
-        for (Component c : components) {
-            stopOne(c);
+        Map<String, Component> byName = new LinkedHashMap<>();
+        components.forEach(c -> byName.put(c.name(), c));
+        Map<String, CompletableFuture<Void>> done = new HashMap<>();
+        ExecutorService pool = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "devstack-stop");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            // reverse topological order: dependents get their futures first
+            for (Component c : reversed(all)) {
+                if (!byName.containsKey(c.name())) {
+                    continue;
+                }
+                List<CompletableFuture<Void>> dependents = new ArrayList<>();
+                for (Component d : all) {
+                    if (byName.containsKey(d.name()) && d.dependsOn().contains(c.name()) && done.containsKey(d.name())) {
+                        dependents.add(done.get(d.name()));
+                    }
+                }
+                CompletableFuture<Void> f = CompletableFuture.allOf(dependents.toArray(CompletableFuture[]::new))
+                        .handle((v, e) -> null)
+                        .thenRunAsync(() -> stopOne(c), pool);
+                done.put(c.name(), f);
+            }
+            done.values().forEach(f -> {
+                try {
+                    f.join();
+                } catch (RuntimeException ignored) {
+                    // stopOne logs its own failures
+                }
+            });
+        } finally {
+            pool.shutdownNow();
         }
     }
 

@@ -207,6 +207,26 @@ public final class StackContext {
         }
     }
 
+    /**
+     * Class-data-sharing flags for a child JVM: the first run writes a dynamic CDS archive when the JVM exits
+     * ({@code down}), later starts map it (noticeably faster class loading on 2 cores). Kept in
+     * {@code .devstack/cds/<profile>/} so that --fresh/reset do not throw it away; the JVM re-creates it by itself when
+     * the classpath or JDK changes. Disable with {@code -Ddevstack.cds=false} (DEVSTACK_JAVA_OPTS).
+     */
+    public List<String> cdsFlags(String component) {
+        if ("false".equals(System.getProperty("devstack.cds"))) {
+            return List.of();
+        }
+        Path dir = root.resolve(".devstack").resolve("cds").resolve(profile.id());
+        try {
+            java.nio.file.Files.createDirectories(dir);
+        } catch (IOException e) {
+            return List.of();
+        }
+        return List.of("-XX:SharedArchiveFile=" + dir.resolve(component + ".jsa"), "-XX:+AutoCreateSharedArchive",
+                "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
+    }
+
     /** Common flags for small, fast-starting child JVMs. */
     public static List<String> smallJvmFlags(String xmx) {
         List<String> f = new ArrayList<>();

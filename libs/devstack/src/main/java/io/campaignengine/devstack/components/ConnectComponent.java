@@ -82,6 +82,7 @@ public final class ConnectComponent implements Component {
         Path log4j = KafkaComponent.writeLog4j(dir, "info");
         List<String> cmd = new ArrayList<>(List.of(ctx.javaBin()));
         cmd.addAll(KafkaComponent.jvmFlags("384m", log4j));
+        cmd.addAll(ctx.cdsFlags(NAME));
         cmd.addAll(List.of("-XX:TieredStopAtLevel=1", "-cp", ctx.artifacts().connectClasspath(),
                 "org.apache.kafka.connect.cli.ConnectDistributed", props.toString()));
         ctx.launch(NAME, ProcessSpec.of(cmd).workDir(dir).env(ctx.stackEnv()));

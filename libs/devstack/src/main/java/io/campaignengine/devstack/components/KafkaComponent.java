@@ -126,6 +126,7 @@ public final class KafkaComponent implements Component {
         }
         List<String> cmd = new ArrayList<>(List.of(ctx.javaBin()));
         cmd.addAll(jvmFlags("512m", log4j));
+        cmd.addAll(ctx.cdsFlags(NAME));
         cmd.add("-Dkafka.logs.dir=" + dir.resolve("logs"));
         cmd.addAll(List.of("-cp", ctx.artifacts().kafkaClasspath(), "kafka.Kafka", props.toString()));
         ctx.launch(NAME, ProcessSpec.of(cmd).workDir(dir));

@@ -54,6 +54,7 @@ public final class RegistryComponent implements Component {
         Files.createDirectories(dir.resolve("tmp"));
         List<String> cmd = new ArrayList<>(List.of(ctx.javaBin()));
         cmd.addAll(StackContext.smallJvmFlags("256m"));
+        cmd.addAll(ctx.cdsFlags(NAME));
         cmd.addAll(List.of(
                 "-Djava.io.tmpdir=" + dir.resolve("tmp"),
                 "-Dquarkus.http.host=127.0.0.1",

@@ -52,6 +52,7 @@ public final class S3ProxyComponent implements Component {
                 "") + "\n");
         List<String> cmd = new ArrayList<>(List.of(ctx.javaBin()));
         cmd.addAll(StackContext.smallJvmFlags("128m"));
+        cmd.addAll(ctx.cdsFlags(NAME));
         cmd.addAll(List.of("-Dlogback.configurationFile=" + writeLogback(dir), "-jar",
                 ctx.artifacts().archive("s3proxy").toString(), "--properties", props.toString()));
         ctx.launch(NAME, ProcessSpec.of(cmd).workDir(dir));

@@ -159,6 +159,7 @@ public final class ServiceComponent implements Component {
         List<String> cmd = new ArrayList<>(List.of(ctx.javaBin(), "-Xmx256m", "-XX:+UseSerialGC", "-Xss512k",
                 "-XX:ReservedCodeCacheSize=64m", "-Djava.net.preferIPv4Stack=true",
                 "-Dce.devstack.datadir=" + ctx.dataDir()));
+        cmd.addAll(ctx.cdsFlags("service-" + name));
         if (name.equals(GATEWAY)) {
             cmd.add("-Dquarkus.http.port=" + httpPort(ctx));
         }
