@@ -54,6 +54,10 @@ final class Fixtures {
                 .build();
     }
 
+    static Money usd(long cents) {
+        return Money.newBuilder().setAmountMinor(cents).setCurrency("USD").build();
+    }
+
     static CampaignApproved campaignApproved() {
         ThresholdBand exceeding = ThresholdBand.newBuilder().setCtrMin(0.03).setConversionRateMin(0.10).setCpaMaxMinor(5_000L).build();
         ThresholdBand meeting = ThresholdBand.newBuilder().setCtrMin(0.01).setCtrMax(0.03)
@@ -69,8 +73,8 @@ final class Fixtures {
                 .setTargetSegmentIds(List.of("tia_seeker", "true_believer"))
                 .setTargetMarkets(List.of("US-TX"))
                 .setPlatforms(List.of(Platform.FACEBOOK, Platform.INSTAGRAM))
-                .setBudgetDaily(new Money(2_500L, "USD"))
-                .setBudgetTotal(new Money(150_000L, "USD"))
+                .setBudgetDaily(usd(2_500L))
+                .setBudgetTotal(usd(150_000L))
                 .setStartDate(LocalDate.of(2026, 2, 1))
                 .setEndDate(null)
                 .setContentCountPerSegment(5)

@@ -4,11 +4,14 @@ import org.apache.avro.Schema;
 import org.apache.avro.SchemaCompatibility;
 import org.apache.avro.SchemaCompatibility.Incompatibility;
 import org.apache.avro.SchemaCompatibility.SchemaCompatibilityType;
+import org.apache.avro.SchemaCompatibility.SchemaIncompatibilityType;
 import org.apache.avro.SchemaCompatibility.SchemaPairCompatibility;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The schema compatibility rule of the event contract: BACKWARD. For every event of the baseline (the schemas
@@ -45,15 +48,36 @@ final class SchemaCompatibilityGate {
         if (result.getType() == SchemaCompatibilityType.COMPATIBLE) {
             return List.of();
         }
-        List<String> problems = new ArrayList<>();
+        Set<String> problems = new LinkedHashSet<>();
         for (Incompatibility i : result.getResult().getIncompatibilities()) {
-            problems.add("event " + name + " is not BACKWARD compatible with the baseline: " + i.getType()
-                    + " at " + fieldPath(reader, i.getLocation()) + " (" + i.getLocation() + "): " + i.getMessage());
+            problems.add("event " + name + " is not BACKWARD compatible with the baseline: " + describe(reader, i));
         }
         if (problems.isEmpty()) {
             problems.add("event " + name + " is not BACKWARD compatible with the baseline: " + result.getDescription());
         }
-        return problems;
+        return List.copyOf(problems);
+    }
+
+    private static String describe(Schema reader, Incompatibility i) {
+        String where;
+        if (i.getType() == SchemaIncompatibilityType.READER_FIELD_MISSING_DEFAULT_VALUE) {
+            // Avro reports the location of the first place it met the type; name the type instead
+            where = "field '" + i.getMessage() + "' of " + nameOf(i.getReaderFragment()) + " is new and has no default";
+        } else {
+            where = "at " + fieldPath(reader, i.getLocation()) + ": " + i.getMessage()
+                    + " (reader " + nameOf(i.getReaderFragment()) + ", writer " + nameOf(i.getWriterFragment()) + ")";
+        }
+        return i.getType() + " " + where + " [" + i.getLocation() + "]";
+    }
+
+    private static String nameOf(Schema s) {
+        if (s == null) {
+            return "?";
+        }
+        return switch (s.getType()) {
+            case RECORD, ENUM, FIXED -> s.getFullName();
+            default -> s.getLogicalType() != null ? s.getType().getName() + "/" + s.getLogicalType().getName() : s.getType().getName();
+        };
     }
 
     /** Turns a JSON-pointer location like /fields/3/type into a field path like requestedCount (best effort). */
