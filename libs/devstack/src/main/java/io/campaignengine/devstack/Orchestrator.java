@@ -429,7 +429,7 @@ public final class Orchestrator {
         out.println("env for services/tools: " + ctx.dataDir().resolve("stack.env"));
         if (components.stream().anyMatch(c -> c.name().equals("keycloak"))) {
             out.println("demo users (realm " + StackContext.REALM + ", " + ctx.keycloakUrl() + "):");
-            out.println("  alice / alice   admin");
+            out.println("  alice / alice   admin    (businesses: melissa, vaquero)");
             out.println("  bob   / bob     marketer (business: melissa)");
             out.println("  carol / carol   viewer   (business: vaquero)");
         }

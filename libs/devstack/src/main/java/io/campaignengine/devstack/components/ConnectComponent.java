@@ -162,6 +162,10 @@ public final class ConnectComponent implements Component {
                     }
                     allRunning &= "RUNNING".equals(ts);
                 }
+                if ("PAUSED".equals(cState)) {
+                    ctx.log(NAME, "resuming paused connector " + name);
+                    ctx.httpSend("PUT", ctx.connectUrl() + "/connectors/" + name + "/resume", null, Duration.ofSeconds(10));
+                }
                 if ("RUNNING".equals(cState) && allRunning) {
                     it.remove();
                 } else {

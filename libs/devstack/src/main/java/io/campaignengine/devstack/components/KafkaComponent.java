@@ -116,7 +116,14 @@ public final class KafkaComponent implements Component {
         if (!Files.isRegularFile(data.resolve("meta.properties"))) {
             ctx.log(NAME, "formatting the KRaft storage (first start) ...");
             List<String> cmd = new ArrayList<>(List.of(ctx.javaBin()));
-            cmd.addAll(List.of("-Xmx128m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Dlog4j2.configurationFile=" + log4j,
+            cmd.addAll(List.of("-Xmx128m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Dlog4j2.configurationFile=" + log4j));
+            // reuse the broker's CDS archive read-only (same classpath); never write it from this short-lived JVM
+            ctx.cdsFlags(NAME).stream().filter(f -> f.startsWith("-XX:SharedArchiveFile=")
+                    && Files.isRegularFile(Path.of(f.substring("-XX:SharedArchiveFile=".length())))).forEach(f -> {
+                cmd.add(f);
+                cmd.add("-Xlog:cds=off");
+            });
+            cmd.addAll(List.of(
                     "-cp", ctx.artifacts().kafkaClasspath(), "kafka.tools.StorageTool", "format", "--standalone",
                     "-t", Uuid.randomUuid().toString(), "-c", props.toString()));
             int rc = PostgresComponent.run(dir, cmd, ctx.logFile(NAME), Duration.ofMinutes(2));

@@ -197,7 +197,7 @@ public final class PostgresComponent implements Component {
 
     @Override
     public List<Endpoint> endpoints(StackContext ctx) {
-        return List.of(new Endpoint("", "jdbc:postgresql://127.0.0.1:" + ctx.port(Ports.PG) + "/<service>  (user=password=<service>; superuser postgres, trust)"));
+        return List.of(new Endpoint("", "jdbc:postgresql://127.0.0.1:" + ctx.port(Ports.PG) + "/<service> (user/password <service>)"));
     }
 
     /** Runs a command to completion, output appended to {@code log} (or discarded). */

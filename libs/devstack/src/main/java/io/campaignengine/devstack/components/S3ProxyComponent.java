@@ -94,7 +94,7 @@ public final class S3ProxyComponent implements Component {
 
     @Override
     public List<Endpoint> endpoints(StackContext ctx) {
-        return List.of(new Endpoint("", ctx.s3Url() + "  (bucket " + StackContext.S3_BUCKET + ", key " + StackContext.S3_ACCESS_KEY
+        return List.of(new Endpoint("", ctx.s3Url() + " (bucket " + StackContext.S3_BUCKET + ", " + StackContext.S3_ACCESS_KEY
                 + " / " + StackContext.S3_SECRET_KEY + ")"));
     }
 }
