@@ -460,9 +460,25 @@ public final class Orchestrator {
         return p.startsWith(ctx.root()) ? ctx.root().relativize(p).toString() : p.toString();
     }
 
+    /** The last {@code n} lines of a log, Java stack frames ("\tat ...") folded so that the messages stay visible. */
     static List<String> tail(Path file, int n) {
         try {
-            List<String> lines = Files.readAllLines(file, StandardCharsets.ISO_8859_1);
+            List<String> lines = new ArrayList<>();
+            int frames = 0;
+            for (String l : Files.readAllLines(file, StandardCharsets.ISO_8859_1)) {
+                if (l.startsWith("\tat ") || l.startsWith("    at ")) {
+                    frames++;
+                    continue;
+                }
+                if (frames > 0) {
+                    lines.add("\t... " + frames + " stack frames");
+                    frames = 0;
+                }
+                lines.add(l);
+            }
+            if (frames > 0) {
+                lines.add("\t... " + frames + " stack frames");
+            }
             return lines.subList(Math.max(0, lines.size() - n), lines.size());
         } catch (IOException e) {
             return List.of("(cannot read " + file + ": " + e.getMessage() + ")");

@@ -156,6 +156,30 @@ class OrchestratorTest {
     }
 
     @Test
+    void missingToolFailsBeforeAnythingStarts() throws Exception {
+        StackContext ctx = ctx();
+        Sleeper a = new Sleeper("alpha", List.of(), 0);
+        Sleeper needsTool = new Sleeper("beta", List.of(), 0) {
+            @Override
+            public List<String> requiredTools(StackContext c) {
+                return List.of("no-such-tool-devstack");
+            }
+        };
+        Orchestrator o = new Orchestrator(ctx, List.of(a, needsTool), out);
+        assertEquals(1, o.up(false));
+        assertTrue(buf.toString().contains("beta needs the command `no-such-tool-devstack`"), buf.toString());
+        assertFalse(a.isRunning(ctx));
+    }
+
+    @Test
+    void logTailFoldsStackFrames() throws Exception {
+        Path log = root.resolve("x.log");
+        Files.writeString(log, "first\njava.lang.IllegalStateException: boom\n\tat a.B.c(B.java:1)\n\tat a.B.d(B.java:2)\nlast\n");
+        assertEquals(List.of("first", "java.lang.IllegalStateException: boom", "\t... 2 stack frames", "last"), Orchestrator.tail(log, 20));
+        assertEquals(List.of("last"), Orchestrator.tail(log, 1));
+    }
+
+    @Test
     void freshWipesDataAndDownIgnoresForeignPids() throws Exception {
         StackContext ctx = ctx();
         Files.createDirectories(ctx.dataDir().resolve("pids"));
