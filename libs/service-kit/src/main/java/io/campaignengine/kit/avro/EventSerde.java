@@ -1,0 +1,256 @@
+package io.campaignengine.kit.avro;
+
+import io.apicurio.registry.resolver.SchemaResolver;
+import io.apicurio.registry.resolver.config.SchemaResolverConfig;
+import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
+import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
+import io.apicurio.registry.serde.avro.AvroSerdeConfig;
+import io.apicurio.registry.serde.avro.strategy.RecordIdStrategy;
+import io.apicurio.registry.serde.config.SerdeConfig;
+import io.apicurio.registry.serde.data.SerdeMetadata;
+import io.apicurio.registry.serde.data.SerdeRecord;
+import io.apicurio.registry.serde.kafka.config.KafkaSerdeConfig;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.avro.Schema;
+import org.apache.avro.specific.SpecificRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.nio.ByteBuffer;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Avro (de)serialization of events through the Apicurio Registry 3 serde, configured as the contract says:
+ * artifact per RECORD name ({@link RecordIdStrategy}: group = namespace, artifact = simple name - several event types
+ * share a topic), schema auto-registered, schema id (4-byte content id) in the payload bytes, not in headers,
+ * specific (generated-class) reader.
+ *
+ * <h2>Never blocking the event loop</h2>
+ * The serde is synchronous: a schema it has not seen yet costs an HTTP call to the registry. This bean keeps track of
+ * what the serde has already resolved - (topic, event class) pairs for serialization, content ids for
+ * deserialization - and:
+ * <ul>
+ * <li>{@link #serializeAsync}/{@link #deserializeAsync} run the serde inline when it is known not to need the
+ * registry (its own caches answer; their lifetime is set to {@value #CACHE_LIFETIME_MS} ms since content ids are
+ * immutable), and otherwise on a Vert.x worker thread, delivering the result back on the caller's context (so a
+ * Hibernate Reactive session can carry on on its own event-loop thread);</li>
+ * <li>{@link SchemaWarmUp} registers/resolves at start-up, on a worker thread, the schemas of the events the service
+ * produces, so that the first publish of each does not even need the worker hop.</li>
+ * </ul>
+ * The registry HTTP client runs on the application's Vert.x instance.
+ */
+@ApplicationScoped
+public class EventSerde {
+
+    private static final Logger LOG = Logger.getLogger(EventSerde.class);
+    /** Lifetime of the serde's schema cache entries: one year (schemas by content id never change). */
+    static final long CACHE_LIFETIME_MS = 365L * 24 * 3600 * 1000;
+
+    private final Vertx vertx;
+    private final String registryUrl;
+    private final AvroKafkaSerializer<SpecificRecord> serializer = new AvroKafkaSerializer<>();
+    private final AvroKafkaDeserializer<SpecificRecord> deserializer = new AvroKafkaDeserializer<>();
+    private final Set<String> warmWrites = ConcurrentHashMap.newKeySet();
+    private final Set<Integer> warmReads = ConcurrentHashMap.newKeySet();
+
+    public EventSerde(Vertx vertx, @ConfigProperty(name = "campaign-engine.registry.url") String registryUrl) {
+        this.vertx = vertx;
+        this.registryUrl = registryUrl;
+        Map<String, Object> config = serdeConfig(registryUrl);
+        config.put(SchemaResolverConfig.VERTX_INSTANCE, vertx);
+        serializer.configure(config, false);
+        deserializer.configure(config, false);
+    }
+
+    /**
+     * The serde configuration of the contract, for a Kafka client of your own (e.g. a test producer/consumer):
+     * pass it to {@code AvroKafkaSerializer/Deserializer.configure(map, false)}.
+     */
+    public static Map<String, Object> serdeConfig(String registryUrl) {
+        Map<String, Object> config = new HashMap<>();
+        config.put(SerdeConfig.REGISTRY_URL, registryUrl);
+        config.put(SerdeConfig.ARTIFACT_RESOLVER_STRATEGY, RecordIdStrategy.class.getName());
+        config.put(SerdeConfig.AUTO_REGISTER_ARTIFACT, true);
+        config.put(SerdeConfig.AUTO_REGISTER_ARTIFACT_IF_EXISTS, "FIND_OR_CREATE_VERSION");
+        config.put(KafkaSerdeConfig.ENABLE_HEADERS, false);
+        config.put(SerdeConfig.USE_ID, "contentId");
+        config.put(AvroSerdeConfig.USE_SPECIFIC_AVRO_READER, true);
+        config.put(SchemaResolverConfig.CHECK_PERIOD_MS, CACHE_LIFETIME_MS);
+        return config;
+    }
+
+    /** The registry base URL in use. */
+    public String registryUrl() {
+        return registryUrl;
+    }
+
+    // ------------------------------------------------------------------------------ serialization
+
+    /** Serializes (blocking when the schema is not resolved yet: call it on a worker thread, or use serializeAsync). */
+    public byte[] serialize(String topic, SpecificRecord event) {
+        byte[] bytes = withAppClassLoader(() -> serializer.serialize(topic, event));
+        warmWrites.add(writeKey(topic, event.getClass()));
+        return bytes;
+    }
+
+    /** Serializes without blocking the event loop (inline when warm, else on a worker; see the class comment). */
+    public Uni<byte[]> serializeAsync(String topic, SpecificRecord event) {
+        if (warmWrites.contains(writeKey(topic, event.getClass()))) {
+            return Uni.createFrom().item(() -> withAppClassLoader(() -> serializer.serialize(topic, event)));
+        }
+        return offload(() -> serialize(topic, event));
+    }
+
+    /** Whether serializing this event class for this topic needs no registry call. */
+    public boolean isWarm(String topic, Class<? extends SpecificRecord> eventClass) {
+        return warmWrites.contains(writeKey(topic, eventClass));
+    }
+
+    /**
+     * Registers (or finds) the schema of {@code eventClass} in the registry so that later serialization of it on
+     * {@code topic} needs no registry call. Blocking: call on a worker thread.
+     */
+    @SuppressWarnings({ "unchecked", "rawtypes" })
+    public void warmUp(String topic, Class<? extends SpecificRecord> eventClass) {
+        try {
+            SpecificRecord empty = eventClass.getDeclaredConstructor().newInstance();
+            SchemaResolver<Schema, SpecificRecord> resolver = serializer.getSchemaResolver();
+            withAppClassLoader(() -> resolver.resolveSchema((SerdeRecord) new SerdeRecord<>(new SerdeMetadata(topic, false), empty)));
+            warmWrites.add(writeKey(topic, eventClass));
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalArgumentException("cannot instantiate " + eventClass.getName(), e);
+        }
+    }
+
+    // ---------------------------------------------------------------------------- deserialization
+
+    /** Deserializes (blocking when the schema id is new: call it on a worker thread, or use deserializeAsync). */
+    public SpecificRecord deserialize(String topic, byte[] payload) {
+        Object value = withAppClassLoader(() -> deserializer.deserialize(topic, payload));
+        if (!(value instanceof SpecificRecord record)) {
+            throw new UndecodableEventException("payload of " + topic + " decoded to "
+                    + (value == null ? "null" : value.getClass().getName()) + ", not a generated event class");
+        }
+        Integer id = schemaId(payload);
+        if (id != null) {
+            warmReads.add(id);
+        }
+        return record;
+    }
+
+    /** Deserializes without blocking the event loop (inline when the schema id is known, else on a worker). */
+    public Uni<SpecificRecord> deserializeAsync(String topic, byte[] payload) {
+        Integer id = schemaId(payload);
+        if (id != null && warmReads.contains(id)) {
+            return Uni.createFrom().item(() -> deserialize(topic, payload));
+        }
+        return offload(() -> deserialize(topic, payload));
+    }
+
+    /**
+     * The schema (content) id in front of a payload (magic byte 0, then a 4-byte id), or null when the bytes do not
+     * start like that.
+     */
+    public static Integer schemaId(byte[] payload) {
+        if (payload == null || payload.length < 5 || payload[0] != 0) {
+            return null;
+        }
+        return ByteBuffer.wrap(payload, 1, 4).getInt();
+    }
+
+    // ------------------------------------------------------------------------------------ helpers
+
+    /**
+     * Runs {@code work} on a worker thread when called on an event loop (result delivered back on the caller's
+     * Vert.x context), inline otherwise.
+     */
+    <T> Uni<T> offload(Callable<T> work) {
+        Context context = Vertx.currentContext();
+        if (context == null || !Context.isOnEventLoopThread()) {
+            return Uni.createFrom().item(() -> {
+                try {
+                    return work.call();
+                } catch (RuntimeException e) {
+                    throw e;
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+        }
+        return Uni.createFrom().emitter(emitter -> context.<T>executeBlocking(work, false).onComplete(result -> {
+            if (result.succeeded()) {
+                emitter.complete(result.result());
+            } else {
+                emitter.fail(result.cause());
+            }
+        }));
+    }
+
+    /** Registers the schemas of several event classes (blocking; on a worker). Failures are logged, not thrown. */
+    int warmUpAll(Map<Class<? extends SpecificRecord>, String> topicByClass) {
+        int ok = 0;
+        for (Map.Entry<Class<? extends SpecificRecord>, String> e : topicByClass.entrySet()) {
+            try {
+                warmUp(e.getValue(), e.getKey());
+                ok++;
+            } catch (RuntimeException ex) {
+                LOG.warnf("schema of %s not registered at start-up (%s); it will be on first use", e.getKey().getName(),
+                        ex.toString());
+            }
+        }
+        return ok;
+    }
+
+    /**
+     * Runs {@code work} with the class loader of the application as thread context class loader: the generated
+     * classes' {@code SpecificData} finds nested record classes (the Envelope) through it, and worker threads may
+     * carry another one (in Quarkus tests a record built through the system class loader fails with a
+     * ClassCastException).
+     */
+    private static <T> T withAppClassLoader(java.util.function.Supplier<T> work) {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        ClassLoader app = EventSerde.class.getClassLoader();
+        if (previous == app) {
+            return work.get();
+        }
+        thread.setContextClassLoader(app);
+        try {
+            return work.get();
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    Vertx vertx() {
+        return vertx;
+    }
+
+    private static String writeKey(String topic, Class<?> eventClass) {
+        return topic + '|' + eventClass.getName();
+    }
+
+    @PreDestroy
+    void close() {
+        try {
+            serializer.close();
+            deserializer.close();
+        } catch (RuntimeException e) {
+            LOG.debug("closing the serde", e);
+        }
+    }
+
+    /** Counts, for tests and diagnostics. */
+    public Collection<String> warmEventTypes() {
+        return Set.copyOf(warmWrites);
+    }
+}
