@@ -83,7 +83,7 @@ public final class ConnectComponent implements Component {
         List<String> cmd = new ArrayList<>(List.of(ctx.javaBin()));
         cmd.addAll(KafkaComponent.jvmFlags("384m", log4j));
         cmd.addAll(ctx.cdsFlags(NAME));
-        cmd.addAll(List.of("-XX:TieredStopAtLevel=1", "-cp", ctx.artifacts().connectClasspath(),
+        cmd.addAll(List.of("-cp", ctx.artifacts().connectClasspath(),
                 "org.apache.kafka.connect.cli.ConnectDistributed", props.toString()));
         ctx.launch(NAME, ProcessSpec.of(cmd).workDir(dir).env(ctx.stackEnv()));
     }
