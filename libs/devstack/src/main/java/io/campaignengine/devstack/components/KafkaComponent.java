@@ -188,7 +188,7 @@ public final class KafkaComponent implements Component {
                 }
             }
             // a catalog that grew partitions: grow the topic (Kafka cannot shrink)
-            Map<String, TopicDescription> desc = a.describeTopics(wanted.keySet()).allTopicNames().get(30, TimeUnit.SECONDS);
+            Map<String, TopicDescription> desc = describeWhenVisible(a, wanted.keySet());
             Map<String, NewPartitions> grow = new HashMap<>();
             desc.forEach((t, d) -> {
                 int want = wanted.get(t);
@@ -203,6 +203,25 @@ public final class KafkaComponent implements Component {
             }
             ctx.log(NAME, "topics: " + wanted.size() + " (" + create.size() + " created"
                     + (grow.isEmpty() ? "" : ", " + grow.size() + " grown") + ")");
+        }
+    }
+
+    /** Topics just created may not be in the broker's metadata yet (UnknownTopicOrPartition): retry for up to 30 s. */
+    static Map<String, TopicDescription> describeWhenVisible(Admin a, java.util.Collection<String> topics) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (true) {
+            try {
+                Map<String, TopicDescription> d = a.describeTopics(topics).allTopicNames().get(30, TimeUnit.SECONDS);
+                boolean leaders = d.values().stream().allMatch(t -> t.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty()));
+                if (leaders || System.nanoTime() > deadline) {
+                    return d;
+                }
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof org.apache.kafka.common.errors.RetriableException) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+            }
+            Thread.sleep(200);
         }
     }
 

@@ -4,17 +4,28 @@ import io.campaignengine.devstack.Component;
 import io.campaignengine.devstack.Ports;
 import io.campaignengine.devstack.ProcessSpec;
 import io.campaignengine.devstack.StackContext;
-import io.minio.BucketExistsArgs;
-import io.minio.MakeBucketArgs;
-import io.minio.MinioClient;
 
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 
-/** S3Proxy with the filesystem backend under {@code <datadir>/s3/data}, AWS v2/v4 auth with the dev keys; creates bucket `images`. */
+/**
+ * S3Proxy with the filesystem backend under {@code <datadir>/s3/data}, real authentication with the dev keys
+ * (AWS signature v2 or v4); creates bucket {@code images}.
+ */
 public final class S3ProxyComponent implements Component {
     public static final String NAME = "s3";
 
@@ -77,18 +88,36 @@ public final class S3ProxyComponent implements Component {
         return ctx.httpStatus(ctx.s3Url() + "/") > 0;
     }
 
-    public static MinioClient client(StackContext ctx) {
-        return MinioClient.builder().endpoint(ctx.s3Url()).credentials(StackContext.S3_ACCESS_KEY, StackContext.S3_SECRET_KEY)
-                .region("us-east-1").build();
-    }
-
     @Override
     public void afterReady(StackContext ctx) throws Exception {
-        try (MinioClient c = client(ctx)) {
-            if (!c.bucketExists(BucketExistsArgs.builder().bucket(StackContext.S3_BUCKET).build())) {
-                c.makeBucket(MakeBucketArgs.builder().bucket(StackContext.S3_BUCKET).build());
-                ctx.log(NAME, "created bucket " + StackContext.S3_BUCKET);
+        // two plain S3 calls signed with the dev keys (AWS signature v2, accepted next to v4): no SDK on the launcher
+        String bucket = "/" + StackContext.S3_BUCKET;
+        int head = s3(ctx, "HEAD", bucket);
+        if (head == 404) {
+            int put = s3(ctx, "PUT", bucket);
+            if (put != 200) {
+                throw new IllegalStateException("creating bucket " + StackContext.S3_BUCKET + " failed: HTTP " + put);
             }
+            ctx.log(NAME, "created bucket " + StackContext.S3_BUCKET);
+        } else if (head != 200) {
+            throw new IllegalStateException("checking bucket " + StackContext.S3_BUCKET + " failed: HTTP " + head
+                    + (head == 403 ? " (credentials rejected)" : ""));
+        }
+    }
+
+    /** An S3 request without a body, signed with AWS signature v2; returns the HTTP status. */
+    static int s3(StackContext ctx, String method, String resource) throws Exception {
+        String date = DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC));
+        String toSign = method + "\n\n\n" + date + "\n" + resource;
+        Mac mac = Mac.getInstance("HmacSHA1");
+        mac.init(new SecretKeySpec(StackContext.S3_SECRET_KEY.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
+        String signature = Base64.getEncoder().encodeToString(mac.doFinal(toSign.getBytes(StandardCharsets.UTF_8)));
+        HttpRequest req = HttpRequest.newBuilder(URI.create(ctx.s3Url() + resource)).timeout(Duration.ofSeconds(10))
+                .header("Date", date)
+                .header("Authorization", "AWS " + StackContext.S3_ACCESS_KEY + ":" + signature)
+                .method(method, HttpRequest.BodyPublishers.noBody()).build();
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            return http.send(req, HttpResponse.BodyHandlers.discarding()).statusCode();
         }
     }
 
