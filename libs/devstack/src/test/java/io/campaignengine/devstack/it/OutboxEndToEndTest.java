@@ -77,6 +77,10 @@ class OutboxEndToEndTest {
             assertEquals(campaignId, r.key(), "key = aggregateid");
             assertArrayEquals(payload, r.value(), "value = payload bytes unchanged");
             assertEquals("CampaignApproved", header(r, "eventType"));
+            assertEquals(List.of("correlationId", "eventType", "id"),
+                    java.util.Arrays.stream(r.headers().toArray()).map(Header::key).sorted().toList(),
+                    "headers are exactly id, eventType, correlationId (no duplicates, no Debezium context headers)");
+            assertEquals(1, count(r, "id"), "exactly one id header");
             assertEquals("corr-1", header(r, "correlationId"));
             assertEquals(seen.get(markerId.toString()).partition(), r.partition(), "same key, same partition");
             assertTrue(!seen.containsKey(rolledBackId.toString()), "a rolled-back insert publishes nothing");
@@ -100,6 +104,14 @@ class OutboxEndToEndTest {
             ps.setObject(1, id);
             assertEquals(1, ps.executeUpdate());
         }
+    }
+
+    private static int count(ConsumerRecord<?, ?> r, String name) {
+        int n = 0;
+        for (Header h : r.headers().headers(name)) {
+            n++;
+        }
+        return n;
     }
 
     private static String header(ConsumerRecord<?, ?> r, String name) {
