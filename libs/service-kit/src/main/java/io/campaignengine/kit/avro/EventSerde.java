@@ -85,6 +85,10 @@ public class EventSerde {
         config.put(SerdeConfig.USE_ID, "contentId");
         config.put(AvroSerdeConfig.USE_SPECIFIC_AVRO_READER, true);
         config.put(SchemaResolverConfig.CHECK_PERIOD_MS, CACHE_LIFETIME_MS);
+        // generated classes resolved through the application's class loader (see KitAvroDatumProvider)
+        config.put(AvroSerdeConfig.AVRO_DATUM_PROVIDER, KitAvroDatumProvider.class);
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        config.put(KitAvroDatumProvider.CLASS_LOADER, loader != null ? loader : EventSerde.class.getClassLoader());
         return config;
     }
 
@@ -97,7 +101,7 @@ public class EventSerde {
 
     /** Serializes (blocking when the schema is not resolved yet: call it on a worker thread, or use serializeAsync). */
     public byte[] serialize(String topic, SpecificRecord event) {
-        byte[] bytes = withAppClassLoader(() -> serializer.serialize(topic, event));
+        byte[] bytes = serializer.serialize(topic, event);
         warmWrites.add(writeKey(topic, event.getClass()));
         return bytes;
     }
@@ -105,7 +109,7 @@ public class EventSerde {
     /** Serializes without blocking the event loop (inline when warm, else on a worker; see the class comment). */
     public Uni<byte[]> serializeAsync(String topic, SpecificRecord event) {
         if (warmWrites.contains(writeKey(topic, event.getClass()))) {
-            return Uni.createFrom().item(() -> withAppClassLoader(() -> serializer.serialize(topic, event)));
+            return Uni.createFrom().item(() -> serializer.serialize(topic, event));
         }
         return offload(() -> serialize(topic, event));
     }
@@ -124,7 +128,7 @@ public class EventSerde {
         try {
             SpecificRecord empty = eventClass.getDeclaredConstructor().newInstance();
             SchemaResolver<Schema, SpecificRecord> resolver = serializer.getSchemaResolver();
-            withAppClassLoader(() -> resolver.resolveSchema((SerdeRecord) new SerdeRecord<>(new SerdeMetadata(topic, false), empty)));
+            resolver.resolveSchema((SerdeRecord) new SerdeRecord<>(new SerdeMetadata(topic, false), empty));
             warmWrites.add(writeKey(topic, eventClass));
         } catch (ReflectiveOperationException e) {
             throw new IllegalArgumentException("cannot instantiate " + eventClass.getName(), e);
@@ -135,7 +139,7 @@ public class EventSerde {
 
     /** Deserializes (blocking when the schema id is new: call it on a worker thread, or use deserializeAsync). */
     public SpecificRecord deserialize(String topic, byte[] payload) {
-        Object value = withAppClassLoader(() -> deserializer.deserialize(topic, payload));
+        Object value = deserializer.deserialize(topic, payload);
         if (!(value instanceof SpecificRecord record)) {
             throw new UndecodableEventException("payload of " + topic + " decoded to "
                     + (value == null ? "null" : value.getClass().getName()) + ", not a generated event class");
@@ -208,27 +212,6 @@ public class EventSerde {
             }
         }
         return ok;
-    }
-
-    /**
-     * Runs {@code work} with the class loader of the application as thread context class loader: the generated
-     * classes' {@code SpecificData} finds nested record classes (the Envelope) through it, and worker threads may
-     * carry another one (in Quarkus tests a record built through the system class loader fails with a
-     * ClassCastException).
-     */
-    private static <T> T withAppClassLoader(java.util.function.Supplier<T> work) {
-        Thread thread = Thread.currentThread();
-        ClassLoader previous = thread.getContextClassLoader();
-        ClassLoader app = EventSerde.class.getClassLoader();
-        if (previous == app) {
-            return work.get();
-        }
-        thread.setContextClassLoader(app);
-        try {
-            return work.get();
-        } finally {
-            thread.setContextClassLoader(previous);
-        }
     }
 
     Vertx vertx() {

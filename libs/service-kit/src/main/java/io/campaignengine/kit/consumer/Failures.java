@@ -41,11 +41,21 @@ public final class Failures {
             if (TRANSIENT_CLASS_NAMES.contains(t.getClass().getName())) {
                 return true;
             }
-            if (isRegistryUnavailable(t)) {
+            if (isRegistryUnavailable(t) || isClosedResource(t)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** Vert.x reports a closed pool/connection (shutdown, restart of PostgreSQL) with a bare message. */
+    private static boolean isClosedResource(Throwable t) {
+        String type = t.getClass().getName();
+        if (!type.equals("io.vertx.core.impl.NoStackTraceThrowable") && !type.equals("io.vertx.core.VertxException")) {
+            return false;
+        }
+        String message = t.getMessage() == null ? "" : t.getMessage().toLowerCase(java.util.Locale.ROOT);
+        return message.contains("closed") || message.contains("not active") || message.contains("connection");
     }
 
     /** The registry answered 5xx/429 (its client reports it through an exception with a response status). */

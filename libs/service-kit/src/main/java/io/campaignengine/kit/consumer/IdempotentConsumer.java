@@ -6,12 +6,14 @@ import io.campaignengine.kit.avro.EventSerde;
 import io.campaignengine.kit.avro.UndecodableEventException;
 import io.campaignengine.kit.correlation.CorrelationContext;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -88,6 +90,7 @@ public class IdempotentConsumer {
     private final int maxAttempts;
     private final Duration initialBackoff;
     private final Duration maxBackoff;
+    private volatile boolean shuttingDown;
 
     public IdempotentConsumer(EventSerde serde,
             @ConfigProperty(name = "campaign-engine.consumer.name") String defaultConsumer,
@@ -187,7 +190,17 @@ public class IdempotentConsumer {
                 });
     }
 
+    void onShutdown(@Observes ShutdownEvent ignored) {
+        shuttingDown = true;
+    }
+
     private Uni<Void> deadLetter(Message<byte[]> message, String topic, String consumer, String stage, Throwable failure) {
+        if (shuttingDown && Failures.isTransient(failure)) {
+            // the pool/connection went away because we are stopping: neither ack nor dead-letter; the record is
+            // redelivered to the next instance (its offset is not committed) and processed_event keeps that idempotent
+            LOG.warnf("not acknowledging %s-%s: shutting down (%s)", topic, consumer, failure.toString());
+            return Uni.createFrom().nothing();
+        }
         RecordHeaders headers = new RecordHeaders();
         headers.add(HEADER_CONSUMER, consumer.getBytes(StandardCharsets.UTF_8));
         headers.add(HEADER_STAGE, stage.getBytes(StandardCharsets.UTF_8));
@@ -224,9 +237,9 @@ public class IdempotentConsumer {
         long millis = (System.nanoTime() - start) / 1_000_000;
         String outcomeText = outcome.name().toLowerCase().replace('_', '-');
         if (failure == null) {
-            LOG.infof("consumed %s %s %s by %s: %s (%d ms)", type, eventId, where, consumer, outcomeText, millis);
+            LOG.infof("consumed %s %s %s by %s: %s (%d ms)", type, eventId == null ? "-" : eventId, where, consumer, outcomeText, millis);
         } else {
-            LOG.errorf("consumed %s %s %s by %s: %s (%d ms): %s", type, eventId, where, consumer, outcomeText, millis,
+            LOG.errorf("consumed %s %s %s by %s: %s (%d ms): %s", type, eventId == null ? "-" : eventId, where, consumer, outcomeText, millis,
                     failure.toString());
             LOG.debug("dead-lettered because of", failure);
         }

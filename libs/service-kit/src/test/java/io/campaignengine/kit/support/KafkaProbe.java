@@ -77,12 +77,17 @@ public final class KafkaProbe implements AutoCloseable {
 
     /** Produces raw bytes (and waits for the broker's ack). */
     public static void produce(String topic, byte[] key, byte[] value) {
+        produce(topic, key, value, null);
+    }
+
+    /** Produces raw bytes with these headers (and waits for the broker's ack). */
+    public static void produce(String topic, byte[] key, byte[] value, Iterable<Header> headers) {
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestStack.KAFKA,
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName(),
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName()))) {
-            producer.send(new ProducerRecord<>(topic, key, value)).get(20, TimeUnit.SECONDS);
+            producer.send(new ProducerRecord<>(topic, null, key, value, headers)).get(20, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("cannot produce to " + topic, e);
         }

@@ -4,6 +4,7 @@ import io.campaignengine.events.kittest.WidgetCreated;
 import io.campaignengine.events.kittest.WidgetRenamed;
 import io.campaignengine.kit.consumer.ConsumedEvent;
 import io.campaignengine.kit.consumer.IdempotentConsumer;
+import io.campaignengine.kit.consumer.TransientEventException;
 import io.campaignengine.kit.outbox.Envelopes;
 import io.campaignengine.kit.outbox.OutboxWriter;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -16,12 +17,15 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 /**
  * The test app's consumer of kittest.events: records every applied event in kittest.applied_event (no unique key: a
  * second application would show as a second row). Names drive special behaviour:
- * {@code poison-handler*} fails (non-transient), {@code chain-*} publishes a WidgetRenamed from inside the handler.
+ * {@code poison-handler*} fails (non-transient), {@code transient-once*} fails transiently on its first attempt,
+ * {@code chain-*} publishes a WidgetRenamed from inside the handler.
  */
 @ApplicationScoped
 public class WidgetEventsConsumer {
 
     public static final String CONSUMER = "service-kit-test";
+    /** Names of {@code transient-once*} widgets whose first attempt already failed. */
+    private static final java.util.Set<String> FAILED_ONCE = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private final IdempotentConsumer consumer;
     private final OutboxWriter outbox;
@@ -43,6 +47,10 @@ public class WidgetEventsConsumer {
                     throw new IllegalArgumentException("cannot apply widget " + created.getName());
                 }
                 Uni<Integer> record = record(context, created.getWidgetId().toString(), created.getName());
+                if (created.getName().startsWith("transient-once") && FAILED_ONCE.add(created.getName())) {
+                    // fails AFTER writing: the retry must not see this attempt's row
+                    yield record.chain(() -> Uni.createFrom().failure(new TransientEventException("database hiccup")));
+                }
                 if (created.getName().startsWith("chain-")) {
                     yield record.chain(() -> outbox.publish(WidgetRenamed.newBuilder()
                             .setEnvelope(Envelopes.forBusiness(created.getEnvelope().getBusinessId()))
