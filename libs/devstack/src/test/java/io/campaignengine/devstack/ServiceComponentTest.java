@@ -37,7 +37,9 @@ class ServiceComponentTest {
         List<String> enabled = all.stream().filter(c -> c.enabled(run)).map(Component::name).toList();
         assertEquals(List.of("content", "playbook", "gateway"), enabled);
         Component gw = all.stream().filter(c -> c.name().equals("gateway")).findFirst().orElseThrow();
-        assertTrue(gw.dependsOn().containsAll(List.of("content", "playbook", "postgres", "connect")));
+        assertTrue(gw.dependsOn().containsAll(List.of("content", "playbook", "postgres", "connect", "keycloak")));
+        assertFalse(all.get(0).dependsOn().contains("keycloak"), "services do not wait for Keycloak");
+        assertTrue(all.get(0).dependsOn().containsAll(List.of("postgres", "kafka", "connect", "registry", "s3")));
         Component content = all.stream().filter(c -> c.name().equals("content")).findFirst().orElseThrow();
         assertEquals(8102, content.ports(run).get(0).port());
         StackContext test = new StackContext(root, Profile.TEST, Ports.defaults(Profile.TEST), false, new PrintStream(new ByteArrayOutputStream()));

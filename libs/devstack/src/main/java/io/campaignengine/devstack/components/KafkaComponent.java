@@ -69,6 +69,11 @@ public final class KafkaComponent implements Component {
                 "logger.kafkaorg.name = org.apache.kafka", "logger.kafkaorg.level = warn",
                 "logger.server.name = kafka.server.KafkaRaftServer", "logger.server.level = info",
                 "logger.broker.name = kafka.server.BrokerServer", "logger.broker.level = info",
+                // Connect: Debezium logs each task's full configuration at INFO (hundreds of lines per start)
+                "logger.debezium.name = io.debezium", "logger.debezium.level = warn",
+                "logger.dbzstream.name = io.debezium.connector.postgresql.PostgresStreamingChangeEventSource", "logger.dbzstream.level = info",
+                "logger.worker.name = org.apache.kafka.connect.runtime.Worker", "logger.worker.level = info",
+                "logger.herder.name = org.apache.kafka.connect.runtime.distributed.DistributedHerder", "logger.herder.level = info",
                 "") + "\n");
         return p;
     }

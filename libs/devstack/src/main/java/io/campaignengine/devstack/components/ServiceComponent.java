@@ -25,9 +25,14 @@ import java.util.stream.Stream;
  */
 public final class ServiceComponent implements Component {
     public static final String GATEWAY = "gateway";
-    /** Infrastructure a service waits for (absent/disabled names are ignored). */
+    /**
+     * Infrastructure a service waits for (absent/disabled names are ignored). Not Keycloak: its cold start is the
+     * longest, and Quarkus OIDC connects lazily on the first request when the server is not up yet; the gateway
+     * (login flows) does wait for it.
+     */
     static final List<String> INFRA = List.of(PostgresComponent.NAME, KafkaComponent.NAME, ConnectComponent.NAME,
-            RegistryComponent.NAME, S3ProxyComponent.NAME, "keycloak");
+            RegistryComponent.NAME, S3ProxyComponent.NAME);
+    static final String KEYCLOAK = "keycloak";
 
     private final String name;
     private final Path moduleDir;
@@ -63,6 +68,7 @@ public final class ServiceComponent implements Component {
         for (Path m : modules) {
             if (m.getFileName().toString().equals(GATEWAY)) {
                 List<String> deps = new ArrayList<>(INFRA);
+                deps.add(KEYCLOAK);
                 deps.addAll(serviceNames);
                 list.add(new ServiceComponent(GATEWAY, m, deps));
             }
