@@ -37,8 +37,13 @@ public final class KafkaOutageDemo {
     public static void main(String[] args) throws Exception {
         Path root = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
         String profile = args.length > 1 ? args[1] : "test";
-        int pgPort = profile.equals("run") ? 15432 : 25432;
-        String bootstrap = profile.equals("run") ? "127.0.0.1:9092" : "127.0.0.1:29092";
+        // the ports of the stack in use: its stack.env (written by bin/devstack up)
+        Properties env = new Properties();
+        try (var in = Files.newBufferedReader(root.resolve(".devstack/" + profile + "/stack.env"))) {
+            env.load(in);
+        }
+        int pgPort = Integer.parseInt(env.getProperty("CE_PG_PORT"));
+        String bootstrap = env.getProperty("CE_KAFKA_BOOTSTRAP");
         String topic = "content.events";
         String key = "campaign-outage-" + UUID.randomUUID();
 

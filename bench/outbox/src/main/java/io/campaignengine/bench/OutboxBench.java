@@ -66,6 +66,7 @@ public final class OutboxBench {
         int throughputEvents = Integer.parseInt(opts.getOrDefault("throughput-events", "50000"));
         int batch = Integer.parseInt(opts.getOrDefault("batch", "100"));
         int rounds = Integer.parseInt(opts.getOrDefault("rounds", "3"));
+        int writers = Integer.parseInt(opts.getOrDefault("writers", "4"));
 
         var bench = new OutboxBench("jdbc:postgresql://127.0.0.1:" + pgPort + "/content?user=content&password=content",
                 bootstrap);
@@ -79,7 +80,7 @@ public final class OutboxBench {
             // side by side: the two latency measurements alternate within each round
             double[] outbox = bench.outboxLatency(latencyEvents, rate);
             double[] direct = bench.directLatency(latencyEvents, rate);
-            double tput = bench.outboxThroughput(throughputEvents, batch);
+            double tput = bench.outboxThroughput(throughputEvents, batch, writers);
             outboxRuns.add(outbox);
             directRuns.add(direct);
             throughputRuns.add(tput);
@@ -97,8 +98,8 @@ public final class OutboxBench {
         System.out.printf("RESULT direct produce->consumer latency: median p50 %.1f ms, median p99 %.1f ms%n",
                 directP50, directP99);
         System.out.printf("RESULT ratio outbox/direct: p50 %.1fx, p99 %.1fx%n", outboxP50 / directP50, outboxP99 / directP99);
-        System.out.printf("RESULT outbox->Kafka throughput: median %.0f events/s over %d events, %d per transaction (target >= 5000)%n",
-                tput, throughputEvents, batch);
+        System.out.printf("RESULT outbox->Kafka throughput: median %.0f events/s over %d events, %d per transaction, %d writers (target >= 5000)%n",
+                tput, throughputEvents, batch, writers);
     }
 
     /** One tiny round trip so the connector, the consumer group machinery and the JIT are warm. */
@@ -165,15 +166,46 @@ public final class OutboxBench {
         return percentiles(sentAt, receivedAt);
     }
 
-    /** Inserts {@code events} rows as fast as one connection can, {@code batch} per transaction. */
-    private double outboxThroughput(int events, int batch) throws Exception {
+    /**
+     * Inserts {@code events} rows as fast as {@code writers} connections can (as several service instances
+     * would), {@code batch} rows per transaction, and measures until the last one is consumed.
+     */
+    private double outboxThroughput(int events, int batch, int writers) throws Exception {
         Map<UUID, Long> receivedAt = new ConcurrentHashMap<>();
         long start;
-        try (var receiver = new Receiver(bootstrap, TOPIC, receivedAt, events);
-             Connection db = DriverManager.getConnection(jdbcUrl)) {
+        try (var receiver = new Receiver(bootstrap, TOPIC, receivedAt, events)) {
             receiver.start();
-            db.setAutoCommit(false);
             start = System.nanoTime();
+            List<Thread> threads = new ArrayList<>();
+            List<Exception> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+            for (int w = 0; w < writers; w++) {
+                int share = events / writers + (w < events % writers ? 1 : 0);
+                Thread t = new Thread(() -> {
+                    try {
+                        writeBatches(share, batch);
+                    } catch (Exception e) {
+                        failures.add(e);
+                    }
+                }, "writer-" + w);
+                t.start();
+                threads.add(t);
+            }
+            for (Thread t : threads) t.join();
+            if (!failures.isEmpty()) throw failures.get(0);
+            double insertSeconds = (System.nanoTime() - start) / 1e9;
+            System.out.printf("  throughput run: %d rows committed in %.1f s by %d connections (%.0f rows/s)%n",
+                    events, insertSeconds, writers, events / insertSeconds);
+            if (!receiver.awaitAll(Duration.ofSeconds(120))) {
+                throw new IllegalStateException("throughput run: only " + receivedAt.size() + " of " + events + " events arrived");
+            }
+        }
+        long last = receivedAt.values().stream().mapToLong(Long::longValue).max().orElseThrow();
+        return events / ((last - start) / 1e9);
+    }
+
+    private void writeBatches(int events, int batch) throws Exception {
+        try (Connection db = DriverManager.getConnection(jdbcUrl)) {
+            db.setAutoCommit(false);
             try (PreparedStatement insert = db.prepareStatement(
                     "insert into messaging.outbox_event(id, aggregatetype, aggregateid, type, payload) values (?, 'content', ?, 'BenchEvent', ?)");
                  PreparedStatement delete = db.prepareStatement("delete from messaging.outbox_event where id = any(?)")) {
@@ -194,12 +226,7 @@ public final class OutboxBench {
                     }
                 }
             }
-            if (!receiver.awaitAll(Duration.ofSeconds(120))) {
-                throw new IllegalStateException("throughput run: only " + receivedAt.size() + " of " + events + " events arrived");
-            }
         }
-        long last = receivedAt.values().stream().mapToLong(Long::longValue).max().orElseThrow();
-        return events / ((last - start) / 1e9);
     }
 
     private void ensureDirectTopic() throws Exception {
