@@ -1,0 +1,49 @@
+package io.campaignengine.playbook.repository;
+
+import io.campaignengine.playbook.domain.Assignee;
+import io.campaignengine.playbook.domain.Task;
+import io.campaignengine.playbook.domain.TaskStatus;
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+@ApplicationScoped
+public class TaskRepository implements PanacheRepositoryBase<Task, UUID> {
+
+    public Uni<List<Task>> listByCampaign(UUID campaignId) {
+        return find("campaignId", Sort.by("createdAt").and("priority").and("id"), campaignId).list();
+    }
+
+    public Uni<List<Task>> listByCampaigns(Collection<UUID> campaignIds) {
+        if (campaignIds.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return find("campaignId in :ids", Parameters.with("ids", campaignIds)).list();
+    }
+
+    public Uni<Task> findByCampaignAndType(UUID campaignId, String type) {
+        return find("campaignId = :c and type = :t", Parameters.with("c", campaignId).and("t", type)).firstResult();
+    }
+
+    public Uni<PageResult<Task>> page(Set<String> scopeSlugs, UUID businessId, UUID campaignId, Assignee assignee,
+                                      TaskStatus status, String type, int page, int size) {
+        Filter f = new Filter()
+                .where("t.businessId in (select b.id from Business b where b.slug in :slugs)", "slugs", scopeSlugs)
+                .where("t.businessId = :businessId", "businessId", businessId)
+                .where("t.campaignId = :campaignId", "campaignId", campaignId)
+                .where("t.assignee = :assignee", "assignee", assignee)
+                .where("t.status = :status", "status", status)
+                .where("t.type = :type", "type", type);
+        var query = find("from Task t where " + f.query(), Sort.descending("createdAt").and("priority").and("id"), f.params());
+        return query.page(Page.of(page, size)).list()
+                .chain(items -> query.count().map(total -> new PageResult<>(items, page, size, total)));
+    }
+}
