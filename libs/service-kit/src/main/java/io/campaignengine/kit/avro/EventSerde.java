@@ -1,18 +1,16 @@
 package io.campaignengine.kit.avro;
 
-import io.apicurio.registry.resolver.SchemaResolver;
 import io.apicurio.registry.resolver.config.SchemaResolverConfig;
 import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
 import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
 import io.apicurio.registry.serde.avro.AvroSerdeConfig;
 import io.apicurio.registry.serde.avro.strategy.RecordIdStrategy;
 import io.apicurio.registry.serde.config.SerdeConfig;
-import io.apicurio.registry.serde.data.SerdeMetadata;
-import io.apicurio.registry.serde.data.SerdeRecord;
 import io.apicurio.registry.serde.kafka.config.KafkaSerdeConfig;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.avro.Schema;
@@ -40,13 +38,16 @@ import java.util.concurrent.ConcurrentHashMap;
  * deserialization - and:
  * <ul>
  * <li>{@link #serializeAsync}/{@link #deserializeAsync} run the serde inline when it is known not to need the
- * registry (its own caches answer; their lifetime is set to {@value #CACHE_LIFETIME_MS} ms since content ids are
- * immutable), and otherwise on a Vert.x worker thread, delivering the result back on the caller's context (so a
+ * registry (see "known" below), and otherwise on a Vert.x worker thread, delivering the result back on the caller's context (so a
  * Hibernate Reactive session can carry on on its own event-loop thread);</li>
- * <li>{@link SchemaWarmUp} registers/resolves at start-up, on a worker thread, the schemas of the events the service
- * produces, so that the first publish of each does not even need the worker hop.</li>
+ * <li>{@link SchemaWarmUp} serializes, at start-up and on a worker thread, a sample of every event the service
+ * produces (registering its schema), so that the first publish of each does not even need the worker hop.</li>
  * </ul>
- * The registry HTTP client runs on the application's Vert.x instance.
+ * "Known" is deliberately narrow: a (topic, class) pair counts only after the serializer has serialized it once
+ * (that fills the serializer's per-(topic, class) schema cache, which never expires); a content id only after it has
+ * been decoded once (the deserializer's per-id cache, which never expires either).
+ * <p>The registry HTTP client runs on a small Vert.x instance of its own (1 event loop), so that a registry call made on an
+ * application event loop by mistake could only block it, never deadlock it.
  */
 @ApplicationScoped
 public class EventSerde {
@@ -56,6 +57,7 @@ public class EventSerde {
     static final long CACHE_LIFETIME_MS = 365L * 24 * 3600 * 1000;
 
     private final Vertx vertx;
+    private final Vertx registryVertx;
     private final String registryUrl;
     private final AvroKafkaSerializer<SpecificRecord> serializer = new AvroKafkaSerializer<>();
     private final AvroKafkaDeserializer<SpecificRecord> deserializer = new AvroKafkaDeserializer<>();
@@ -65,8 +67,13 @@ public class EventSerde {
     public EventSerde(Vertx vertx, @ConfigProperty(name = "campaign-engine.registry.url") String registryUrl) {
         this.vertx = vertx;
         this.registryUrl = registryUrl;
+        // the registry client gets a small Vert.x of its own: should a registry call ever happen on an application
+        // event loop, it blocks that loop for the call (and the blocked-thread checker says so) instead of waiting
+        // forever for a response that same loop would have to deliver
+        this.registryVertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1)
+                .setInternalBlockingPoolSize(1));
         Map<String, Object> config = serdeConfig(registryUrl);
-        config.put(SchemaResolverConfig.VERTX_INSTANCE, vertx);
+        config.put(SchemaResolverConfig.VERTX_INSTANCE, registryVertx);
         serializer.configure(config, false);
         deserializer.configure(config, false);
     }
@@ -121,18 +128,12 @@ public class EventSerde {
 
     /**
      * Registers (or finds) the schema of {@code eventClass} in the registry so that later serialization of it on
-     * {@code topic} needs no registry call. Blocking: call on a worker thread.
+     * {@code topic} needs no registry call: serializes a sample instance once, which is what fills the serde's
+     * per-(topic, class) schema cache (its lookup-by-content cache cannot be relied on: it is keyed by the content the
+     * registry returns). Blocking: call on a worker thread.
      */
-    @SuppressWarnings({ "unchecked", "rawtypes" })
     public void warmUp(String topic, Class<? extends SpecificRecord> eventClass) {
-        try {
-            SpecificRecord empty = eventClass.getDeclaredConstructor().newInstance();
-            SchemaResolver<Schema, SpecificRecord> resolver = serializer.getSchemaResolver();
-            resolver.resolveSchema((SerdeRecord) new SerdeRecord<>(new SerdeMetadata(topic, false), empty));
-            warmWrites.add(writeKey(topic, eventClass));
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalArgumentException("cannot instantiate " + eventClass.getName(), e);
-        }
+        serialize(topic, SampleRecords.sample(eventClass));
     }
 
     // ---------------------------------------------------------------------------- deserialization
@@ -230,6 +231,7 @@ public class EventSerde {
         } catch (RuntimeException e) {
             LOG.debug("closing the serde", e);
         }
+        registryVertx.close();
     }
 
     /** Counts, for tests and diagnostics. */

@@ -48,14 +48,20 @@ public final class CorrelationContext {
         return Optional.ofNullable(get(LOCAL_CAUSATION, 1));
     }
 
-    /** The current correlation id; if there is none, a new UUID that becomes current. */
+    /**
+     * The current correlation id; if there is none, a new UUID - which becomes current only on a Vert.x duplicated
+     * context (a request, a consumed record, a scheduled run), never in a plain thread's thread-local, where it would
+     * outlive the work. Off-context flows that want one id for several events call {@link #begin} / {@link #clear}.
+     */
     public static String correlationIdOrNew() {
         String current = get(LOCAL_CORRELATION, 0);
         if (current != null) {
             return current;
         }
         String fresh = newId();
-        begin(fresh, causationId().orElse(null));
+        if (VertxContext.isOnDuplicatedContext()) {
+            begin(fresh, null);
+        }
         return fresh;
     }
 

@@ -2,6 +2,7 @@ package io.campaignengine.kit.backbone;
 
 import io.campaignengine.events.kittest.WidgetCreated;
 import io.campaignengine.events.kittest.WidgetRenamed;
+import io.campaignengine.kit.avro.EventSerde;
 import io.campaignengine.kit.consumer.IdempotentConsumer;
 import io.campaignengine.kit.support.Db;
 import io.campaignengine.kit.support.Events;
@@ -17,7 +18,11 @@ import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.jboss.logmanager.ExtHandler;
+import org.jboss.logmanager.ExtLogRecord;
+import org.jboss.logmanager.Logger;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -53,6 +58,18 @@ class BackboneTest {
 
     private static KafkaProbe topic;
     private static KafkaProbe dlq;
+    /** Vert.x blocked-thread reports whose stack shows a registry call: must never happen (see EventSerde). */
+    private static final List<String> REGISTRY_ON_EVENT_LOOP = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private static final ExtHandler BLOCKED_THREADS = new ExtHandler() {
+        @Override
+        protected void doPublish(ExtLogRecord record) {
+            Throwable stack = record.getThrown();
+            if (stack != null && java.util.Arrays.stream(stack.getStackTrace())
+                    .anyMatch(f -> f.getClassName().startsWith("io.apicurio") || f.getClassName().startsWith("io.kiota"))) {
+                REGISTRY_ON_EVENT_LOOP.add(record.getFormattedMessage());
+            }
+        }
+    };
 
     @Inject
     Pool pool;
@@ -60,16 +77,26 @@ class BackboneTest {
     @Inject
     PublishedEvents published;
 
+    @Inject
+    EventSerde serde;
+
     @BeforeAll
     static void probes() {
         topic = new KafkaProbe(TestStack.TOPIC);
         dlq = new KafkaProbe(TestStack.DLQ);
+        Logger.getLogger("io.vertx.core.impl.BlockedThreadChecker").addHandler(BLOCKED_THREADS);
     }
 
     @AfterAll
     static void closeProbes() {
         topic.close();
         dlq.close();
+        Logger.getLogger("io.vertx.core.impl.BlockedThreadChecker").removeHandler(BLOCKED_THREADS);
+    }
+
+    @AfterEach
+    void noRegistryCallOnAnEventLoop() {
+        assertTrue(REGISTRY_ON_EVENT_LOOP.isEmpty(), "registry called on an event loop: " + REGISTRY_ON_EVENT_LOOP);
     }
 
     private static String businessKey() {
@@ -131,6 +158,16 @@ class BackboneTest {
         await().atMost(DELIVERY).until(() -> applied(eventId) == 1);
         assertEquals(1, Db.count(pool, "select count(*) from messaging.processed_event where event_id = $1 and consumer = $2",
                 eventId, WidgetEventsConsumer.CONSUMER));
+    }
+
+    @Test
+    void schemasAreRegisteredPerRecordName_andWarmUpMakesSerializationInline() {
+        serde.warmUp(TestStack.TOPIC, WidgetRenamed.class);   // blocking: fine on the test thread
+        assertTrue(serde.isWarm(TestStack.TOPIC, WidgetRenamed.class));
+        for (String artifact : List.of("WidgetCreated", "WidgetRenamed")) {
+            given().when().get(TestStack.REGISTRY + "/groups/io.campaignengine.events.kittest/artifacts/" + artifact)
+                    .then().statusCode(200).body("artifactType", equalTo("AVRO"));
+        }
     }
 
     @Test
