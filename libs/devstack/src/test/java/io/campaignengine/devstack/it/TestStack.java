@@ -13,13 +13,13 @@ import java.util.Map;
  * bin/test-all starts the stack and passes {@code -Dcampaign-engine.devstack=test}: then a missing stack FAILS the
  * tests. Without that property (a plain {@code mvn test}) they are skipped when no stack.env exists.
  */
-final class TestStack {
+public final class TestStack {
     private static Map<String, String> env;
 
     private TestStack() {
     }
 
-    static Path root() {
+    public static Path root() {
         String r = System.getProperty("devstack.root");
         Path p = (r == null || r.isBlank() || r.contains("${")) ? Path.of("").toAbsolutePath() : Path.of(r);
         for (Path x = p; x != null; x = x.getParent()) {
@@ -56,7 +56,7 @@ final class TestStack {
         return m;
     }
 
-    static String get(String key) {
+    public static String get(String key) {
         String v = env().get(key);
         if (v == null) {
             throw new IllegalStateException(key + " is not in .devstack/test/stack.env");

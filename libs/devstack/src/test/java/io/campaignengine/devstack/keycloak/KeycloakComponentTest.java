@@ -1,5 +1,6 @@
 package io.campaignengine.devstack.keycloak;
 
+import io.campaignengine.devstack.it.TestStack;
 import io.campaignengine.devstack.Ports;
 import io.campaignengine.devstack.Profile;
 import io.campaignengine.devstack.StackContext;
@@ -19,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class KeycloakComponentTest {
 
     static StackContext ctx(Profile profile, Path dataDir) {
-        return new StackContext(KeycloakStackEnv.root(), profile, dataDir, Ports.defaults(profile), true,
+        return new StackContext(TestStack.root(), profile, dataDir, Ports.defaults(profile), true,
                 new PrintStream(new ByteArrayOutputStream()));
     }
 
@@ -57,8 +58,8 @@ class KeycloakComponentTest {
 
     @Test
     void realmFilesAndVersion(@TempDir Path tmp) throws Exception {
-        assertEquals(List.of(KeycloakStackEnv.root().resolve("deploy/keycloak/campaign-engine-realm.json")),
-                KeycloakComponent.realmFiles(KeycloakStackEnv.root()));
+        assertEquals(List.of(TestStack.root().resolve("deploy/keycloak/campaign-engine-realm.json")),
+                KeycloakComponent.realmFiles(TestStack.root()));
         assertEquals("26.7.3", KeycloakComponent.version(Path.of("/m2/keycloak-quarkus-dist-26.7.3.zip")));
         Files.createDirectories(tmp.resolve("keycloak-26.7.3/bin"));
         Files.writeString(tmp.resolve("keycloak-26.7.3/bin/kc.sh"), "#!/bin/bash\n");

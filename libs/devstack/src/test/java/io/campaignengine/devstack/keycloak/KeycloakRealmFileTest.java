@@ -1,5 +1,6 @@
 package io.campaignengine.devstack.keycloak;
 
+import io.campaignengine.devstack.it.TestStack;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,7 +23,7 @@ class KeycloakRealmFileTest {
 
     @BeforeAll
     static void load() throws Exception {
-        Path file = KeycloakStackEnv.root().resolve("deploy/keycloak/campaign-engine-realm.json");
+        Path file = TestStack.root().resolve("deploy/keycloak/campaign-engine-realm.json");
         realm = new ObjectMapper().readTree(file.toFile());
     }
 

@@ -1,5 +1,6 @@
 package io.campaignengine.devstack.keycloak;
 
+import io.campaignengine.devstack.it.TestStack;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Assumptions;
@@ -34,7 +35,7 @@ class KeycloakRealmTest {
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     static String oidcUrl() {
-        return KeycloakStackEnv.get("CE_OIDC_URL");
+        return TestStack.get("CE_OIDC_URL");
     }
 
     @BeforeAll
