@@ -29,6 +29,14 @@ public class TaskRepository implements PanacheRepositoryBase<Task, UUID> {
         return find("campaignId in :ids", Parameters.with("ids", campaignIds)).list();
     }
 
+    /** The campaign of a task (without loading it), null when the task does not exist. */
+    public Uni<UUID> campaignOf(UUID taskId) {
+        return getSession().chain(s -> s.createNativeQuery("select campaign_id from tasks where id = :id", UUID.class)
+                        .setParameter("id", taskId)
+                        .getResultList())
+                .map(l -> l.isEmpty() ? null : l.get(0));
+    }
+
     public Uni<Task> findByCampaignAndType(UUID campaignId, String type) {
         return find("campaignId = :c and type = :t", Parameters.with("c", campaignId).and("t", type)).firstResult();
     }

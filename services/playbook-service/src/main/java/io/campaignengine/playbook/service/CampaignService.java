@@ -237,10 +237,10 @@ public class CampaignService {
             }
         }
         if (in.budgetDaily() != null) {
-            c.budgetDaily = in.budgetDaily();
+            c.budgetDaily = money(in.budgetDaily());
         }
         if (in.budgetTotal() != null) {
-            c.budgetTotal = in.budgetTotal();
+            c.budgetTotal = money(in.budgetTotal());
         }
         if (in.currency() != null) {
             c.currency = in.currency();
@@ -409,10 +409,10 @@ public class CampaignService {
             BigDecimal prevDaily = c.budgetDaily;
             BigDecimal prevTotal = c.budgetTotal;
             if (daily != null) {
-                c.budgetDaily = daily;
+                c.budgetDaily = money(daily);
             }
             if (total != null) {
-                c.budgetTotal = total;
+                c.budgetTotal = money(total);
             }
             Validation v = new Validation();
             CampaignRules.check(v, c);
@@ -438,6 +438,11 @@ public class CampaignService {
             return campaigns.delete(c).call(() -> activity.record(caller, c.businessId, null, "campaign_deleted", "campaign",
                     c.id, Details.of("name", c.name)));
         });
+    }
+
+    /** Amounts always with two decimals (numeric(10,2)), so that JSON shows the same value before and after a reload. */
+    private static BigDecimal money(BigDecimal amount) {
+        return amount.setScale(2, java.math.RoundingMode.HALF_UP);
     }
 
     private Uni<CampaignView> transition(Caller caller, Campaign c, CampaignStatus to, String action, Map<String, Object> details) {

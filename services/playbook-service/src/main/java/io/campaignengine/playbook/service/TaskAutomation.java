@@ -182,7 +182,7 @@ public class TaskAutomation {
         }
         t.progress = p;
         t.updatedAt = Instant.now();
-        if (t.status == TaskStatus.PENDING) {
+        if (t.status == TaskStatus.PENDING && t.assignee == io.campaignengine.playbook.domain.Assignee.SYSTEM) {
             t.status = TaskStatus.IN_PROGRESS;
         }
         return tasks.flush();

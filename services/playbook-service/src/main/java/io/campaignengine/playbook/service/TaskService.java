@@ -61,11 +61,14 @@ public class TaskService {
         });
     }
 
-    /** Finds the task (404 out of scope), then locks its campaign (serializes with launch and event consumers). */
+    /** Locks the task's campaign (serializes with launch and the event consumers), then loads the task (404 out of scope). */
     private Uni<Task> findLocked(Caller caller, UUID id) {
-        return find(caller, id).chain(t -> campaigns.lock(t.campaignId)
-                .chain(c -> io.quarkus.hibernate.reactive.panache.Panache.getSession())
-                .chain(s -> s.refresh(t)).replaceWith(t));
+        return tasks.campaignOf(id).chain(campaignId -> {
+            if (campaignId == null) {
+                throw ApiProblem.notFound("task", id);
+            }
+            return campaigns.lock(campaignId).chain(c -> find(caller, id));
+        });
     }
 
     @WithTransaction

@@ -1,0 +1,114 @@
+package io.campaignengine.playbook;
+
+import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
+import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
+import io.campaignengine.events.EventCatalog;
+import io.campaignengine.kit.avro.EventSerde;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.function.Predicate;
+
+/**
+ * Real Kafka for the tests: a consumer positioned at the end of a topic (to see what the service's outbox emits
+ * through Debezium), and a producer that writes events the way Debezium's EventRouter does (key, Avro bytes with the
+ * registry's schema id, headers id / eventType / correlationId) for the service's consumers.
+ */
+final class Kafka {
+    private Kafka() {
+    }
+
+    static String bootstrap() {
+        return ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
+    }
+
+    static String registry() {
+        return ConfigProvider.getConfig().getValue("campaign-engine.registry.url", String.class);
+    }
+
+    /** A consumer of every partition of {@code topic}, at its current end. */
+    static KafkaConsumer<String, byte[]> tail(String topic) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
+        List<TopicPartition> partitions = new ArrayList<>();
+        consumer.partitionsFor(topic, Duration.ofSeconds(10)).forEach(i -> partitions.add(new TopicPartition(topic, i.partition())));
+        consumer.assign(partitions);
+        consumer.seekToEnd(partitions);
+        partitions.forEach(consumer::position); // resolve the end offsets now, before the action under test
+        return consumer;
+    }
+
+    /** Polls until a record matches; fails after {@code timeout}. */
+    static ConsumerRecord<String, byte[]> await(KafkaConsumer<String, byte[]> consumer, Duration timeout,
+                                               Predicate<ConsumerRecord<String, byte[]>> match) {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < end) {
+            for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+                if (match.test(r)) {
+                    return r;
+                }
+            }
+        }
+        throw new AssertionError("no matching record within " + timeout);
+    }
+
+    static String header(ConsumerRecord<String, byte[]> r, String name) {
+        var h = r.headers().lastHeader(name);
+        return h == null || h.value() == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+    }
+
+    /** Decodes through the registry (the deserializer reads the schema id in the payload). */
+    static SpecificRecord decode(String topic, byte[] payload) {
+        try (AvroKafkaDeserializer<SpecificRecord> d = new AvroKafkaDeserializer<>()) {
+            d.configure(EventSerde.serdeConfig(registry()), false);
+            return d.deserialize(topic, payload);
+        }
+    }
+
+    static byte[] encode(String topic, SpecificRecord event) {
+        try (AvroKafkaSerializer<SpecificRecord> s = new AvroKafkaSerializer<>()) {
+            s.configure(EventSerde.serdeConfig(registry()), false);
+            return s.serialize(topic, event);
+        }
+    }
+
+    /** Publishes like the outbox connector: key = campaignId/businessId, headers id, eventType, correlationId. */
+    static void publish(SpecificRecord event) {
+        String topic = EventCatalog.topicOf(event);
+        publishRaw(topic, EventCatalog.aggregateKeyOf(event), EventCatalog.eventNameOf(event),
+                EventCatalog.envelopeOf(event).getEventId().toString(), encode(topic, event));
+    }
+
+    static void publishRaw(String topic, String key, String eventType, String id, byte[] value) {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer())) {
+            RecordHeaders headers = new RecordHeaders();
+            headers.add("id", id.getBytes(StandardCharsets.UTF_8));
+            headers.add("eventType", eventType.getBytes(StandardCharsets.UTF_8));
+            headers.add("correlationId", "test-correlation".getBytes(StandardCharsets.UTF_8));
+            producer.send(new ProducerRecord<>(topic, null, key, value, headers)).get();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot publish to " + topic, e);
+        }
+    }
+}
