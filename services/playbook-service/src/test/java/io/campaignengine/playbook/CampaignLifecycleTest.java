@@ -32,7 +32,7 @@ class CampaignLifecycleTest {
         String id = (String) draft.get("id");
         as(BOB).get("/api/campaigns/" + id).then().statusCode(200)
                 .body("status", is("draft")).body("businessId", is(melissa))
-                .body("allowedActions", is(List.of("update", "submit", "delete")))
+                .body("allowedActions", is(List.of("update", "submit", "approve", "delete")))
                 .body("channels", is(List.of("facebook", "instagram")))
                 .body("performanceThresholds.exceeding.ctrMin", is(0.03f))
                 .body("performanceThresholds.meeting.cpaMax", is(100.0f))
@@ -47,10 +47,10 @@ class CampaignLifecycleTest {
                 .body("name", is("Lifecycle renamed")).body("budgetDaily", is(30.0f)).body("hookIds", is(List.of("roi")));
         as(CAROL).body(Map.of("name", "x")).put("/api/campaigns/" + id).then().statusCode(403);
 
-        // not yet: approve and launch from draft are 409 naming the status and what is allowed
-        as(ALICE).post("/api/campaigns/" + id + "/approve").then().statusCode(409)
+        // not yet: pause and launch from draft are 409 naming the status and what is allowed
+        as(BOB).post("/api/campaigns/" + id + "/pause").then().statusCode(409)
                 .contentType(containsString("application/problem+json"))
-                .body("currentStatus", is("draft")).body("allowedActions", is(List.of("update", "submit", "delete")));
+                .body("currentStatus", is("draft")).body("allowedActions", is(List.of("update", "submit", "approve", "delete")));
         as(ALICE).post("/api/campaigns/" + id + "/launch").then().statusCode(409).body("currentStatus", is("draft"));
 
         as(BOB).post("/api/campaigns/" + id + "/submit").then().statusCode(200).body("status", is("review"))
@@ -69,6 +69,8 @@ class CampaignLifecycleTest {
                 .body("allowedActions", is(List.of("launch", "fail", "budget")));
         as(BOB).body(Map.of("name", "too late")).put("/api/campaigns/" + id).then().statusCode(409)
                 .body("currentStatus", is("setup"));
+        as(ALICE).post("/api/campaigns/" + id + "/approve").then().statusCode(409)
+                .body("currentStatus", is("setup")).body("allowedActions", is(List.of("launch", "fail", "budget")));
 
         // tasks: filters, dependencies
         as(BOB).queryParam("campaignId", id).queryParam("assignee", "system").get("/api/tasks").then().statusCode(200)
@@ -150,6 +152,27 @@ class CampaignLifecycleTest {
         as(BOB).queryParam("businessId", melissa).queryParam("status", "completed").queryParam("size", 200).get("/api/campaigns")
                 .then().statusCode(200).body("items.id", hasItem(id)).body("items.status", everyItem(is("completed")));
         as(CAROL).queryParam("businessId", melissa).get("/api/campaigns").then().statusCode(200).body("totalItems", is(0));
+    }
+
+    @Test
+    void aMarketerCreatesAndAnAdminApprovesADraftDirectly() {
+        // the "done when" script: bob creates a playbook and a campaign in melissa; approve: bob 403, alice 200
+        String melissa = Api.melissaId();
+        String playbook = as(BOB).body(Api.playbookBody(melissa, "Bob's playbook " + System.nanoTime())).post("/api/playbooks")
+                .then().statusCode(201).extract().path("id");
+        as(BOB).post("/api/playbooks/" + playbook + "/activate").then().statusCode(200);
+        String id = as(BOB).body(Map.of("playbookId", playbook, "name", "Bob's campaign", "targetAudience", "true_believer"))
+                .post("/api/campaigns").then().statusCode(201).body("status", is("draft")).extract().path("id");
+        as(BOB).post("/api/campaigns/" + id + "/approve").then().statusCode(403);
+        as(ALICE).post("/api/campaigns/" + id + "/approve").then().statusCode(200)
+                .body("status", is("setup")).body("approvedBy", is("alice"));
+        as(ALICE).post("/api/campaigns/" + id + "/launch").then().statusCode(409)
+                .body("openTasks.size()", org.hamcrest.Matchers.greaterThanOrEqualTo(4));
+        as(BOB).queryParam("campaignId", id).queryParam("entityType", "campaign").get("/api/activity").then().statusCode(200)
+                .body("items.action", is(List.of("campaign_setup_started", "tasks_created", "campaign_approved", "campaign_submitted",
+                        "campaign_created")))
+                .body("items[3].details.automatic", is(true)).body("items[3].details.to", is("review"));
+        as(ALICE).body(Map.of("reason", "test over")).post("/api/campaigns/" + id + "/fail").then().statusCode(200);
     }
 
     @Test

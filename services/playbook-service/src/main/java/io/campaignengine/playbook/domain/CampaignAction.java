@@ -12,8 +12,11 @@ import static io.campaignengine.playbook.domain.CampaignStatus.*;
 public enum CampaignAction {
     UPDATE(EnumSet.of(DRAFT, REVIEW), null),
     SUBMIT(EnumSet.of(DRAFT), REVIEW),
-    /** review → approved; approval then arms the campaign: tasks are created and it moves on to setup. */
-    APPROVE(EnumSet.of(REVIEW), APPROVED),
+    /**
+     * review → approved; approval then arms the campaign: tasks are created and it moves on to setup. An admin may
+     * approve a draft directly: it passes through review (logged as an automatic submit).
+     */
+    APPROVE(EnumSet.of(DRAFT, REVIEW), APPROVED),
     LAUNCH(EnumSet.of(SETUP), LIVE),
     PAUSE(EnumSet.of(LIVE), PAUSED),
     RESUME(EnumSet.of(PAUSED), LIVE),

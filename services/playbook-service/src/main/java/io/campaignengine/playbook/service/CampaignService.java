@@ -297,14 +297,17 @@ public class CampaignService {
     }
 
     /**
-     * review → approved → setup: records who approved and when, creates the human and system tasks, emits
+     * (draft →) review → approved → setup: records who approved and when, creates the human and system tasks, emits
      * CampaignApproved (the full campaign with thresholds and score weights).
      */
     @WithTransaction
     public Uni<CampaignView> approve(Caller caller, UUID id) {
         return findLocked(caller, id).chain(c -> {
             requireAllowed(c, CampaignAction.APPROVE);
-            return businesses.findById(c.businessId).chain(b -> {
+            Uni<Void> review = c.status == CampaignStatus.DRAFT
+                    ? transition(caller, c, CampaignStatus.REVIEW, "campaign_submitted", Map.of("automatic", true)).replaceWithVoid()
+                    : Uni.createFrom().voidItem();
+            return review.chain(() -> businesses.findById(c.businessId)).chain(b -> {
                 Instant now = Instant.now();
                 c.status = CampaignStatus.APPROVED;
                 c.approvedAt = now;
