@@ -5,7 +5,7 @@ import io.campaignengine.playbook.domain.Campaign;
 import io.campaignengine.playbook.domain.CampaignStatus;
 import io.campaignengine.playbook.domain.TaskType;
 import io.campaignengine.playbook.events.EventFactory;
-import io.campaignengine.playbook.events.Outbox;
+import io.campaignengine.kit.outbox.OutboxWriter;
 import io.campaignengine.playbook.repository.BusinessRepository;
 import io.campaignengine.playbook.repository.CampaignRepository;
 import io.campaignengine.playbook.repository.PageResult;
@@ -29,12 +29,12 @@ public class BusinessService {
     private final BusinessRepository businesses;
     private final CampaignRepository campaigns;
     private final BusinessScope scope;
-    private final Outbox outbox;
+    private final OutboxWriter outbox;
     private final ActivityLog activity;
     private final TaskService tasks;
 
     public BusinessService(BusinessRepository businesses, CampaignRepository campaigns, BusinessScope scope,
-                           Outbox outbox, ActivityLog activity, TaskService tasks) {
+                           OutboxWriter outbox, ActivityLog activity, TaskService tasks) {
         this.businesses = businesses;
         this.campaigns = campaigns;
         this.scope = scope;

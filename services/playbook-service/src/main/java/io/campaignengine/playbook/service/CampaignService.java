@@ -12,7 +12,7 @@ import io.campaignengine.playbook.domain.ScoreWeights;
 import io.campaignengine.playbook.domain.Task;
 import io.campaignengine.playbook.domain.TaskStatus;
 import io.campaignengine.playbook.events.EventFactory;
-import io.campaignengine.playbook.events.Outbox;
+import io.campaignengine.kit.outbox.OutboxWriter;
 import io.campaignengine.playbook.repository.BusinessRepository;
 import io.campaignengine.playbook.repository.CampaignContentStore;
 import io.campaignengine.playbook.repository.CampaignRepository;
@@ -46,12 +46,12 @@ public class CampaignService {
     private final TaskRepository taskRepository;
     private final TaskService tasks;
     private final BusinessScope scope;
-    private final Outbox outbox;
+    private final OutboxWriter outbox;
     private final ActivityLog activity;
     private final CampaignContentStore content;
 
     public CampaignService(CampaignRepository campaigns, PlaybookRepository playbooks, BusinessRepository businesses,
-                           TaskRepository taskRepository, TaskService tasks, BusinessScope scope, Outbox outbox,
+                           TaskRepository taskRepository, TaskService tasks, BusinessScope scope, OutboxWriter outbox,
                            ActivityLog activity, CampaignContentStore content) {
         this.campaigns = campaigns;
         this.playbooks = playbooks;

@@ -8,7 +8,7 @@ import io.campaignengine.playbook.domain.PlaybookStatus;
 import io.campaignengine.playbook.domain.Tone;
 import io.campaignengine.playbook.domain.VisualDirection;
 import io.campaignengine.playbook.events.EventFactory;
-import io.campaignengine.playbook.events.Outbox;
+import io.campaignengine.kit.outbox.OutboxWriter;
 import io.campaignengine.playbook.repository.CampaignRepository;
 import io.campaignengine.playbook.repository.PageResult;
 import io.campaignengine.playbook.repository.PlaybookRepository;
@@ -37,12 +37,12 @@ public class PlaybookService {
     private final PlaybookRepository playbooks;
     private final CampaignRepository campaigns;
     private final BusinessScope scope;
-    private final Outbox outbox;
+    private final OutboxWriter outbox;
     private final ActivityLog activity;
     private final PlaybookGenerator generator;
 
     public PlaybookService(PlaybookRepository playbooks, CampaignRepository campaigns, BusinessScope scope,
-                           Outbox outbox, ActivityLog activity, PlaybookGenerator generator) {
+                           OutboxWriter outbox, ActivityLog activity, PlaybookGenerator generator) {
         this.playbooks = playbooks;
         this.campaigns = campaigns;
         this.scope = scope;
