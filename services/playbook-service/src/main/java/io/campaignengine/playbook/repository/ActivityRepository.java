@@ -2,7 +2,6 @@ package io.campaignengine.playbook.repository;
 
 import io.campaignengine.playbook.domain.ActivityEntry;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,8 +22,7 @@ public class ActivityRepository implements PanacheRepositoryBase<ActivityEntry, 
                 .where("a.entityType = :entityType", "entityType", entityType)
                 .where("a.action = :action", "action", action);
         var query = find("from ActivityEntry a where " + f.query(), Sort.descending("seq"), f.params());
-        return query.page(Page.of(page, size)).list()
-                .chain(items -> query.count().map(total -> new PageResult<>(items, page, size, total)));
+        return PageResult.of(query, page, size);
     }
 
     public Uni<Long> countFor(UUID entityId, String action) {

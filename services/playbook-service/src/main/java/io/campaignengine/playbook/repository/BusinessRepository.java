@@ -2,7 +2,6 @@ package io.campaignengine.playbook.repository;
 
 import io.campaignengine.playbook.domain.Business;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
@@ -30,7 +29,6 @@ public class BusinessRepository implements PanacheRepositoryBase<Business, UUID>
     public Uni<PageResult<Business>> pageBySlugs(Set<String> slugs, int page, int size) {
         var q = slugs == null ? findAll(Sort.by("name").and("id"))
                 : find("slug in :slugs", Sort.by("name").and("id"), Parameters.with("slugs", slugs));
-        return q.page(Page.of(page, size)).list()
-                .chain(items -> q.count().map(total -> new PageResult<>(items, page, size, total)));
+        return PageResult.of(q, page, size);
     }
 }

@@ -3,7 +3,6 @@ package io.campaignengine.playbook.repository;
 import io.campaignengine.playbook.domain.Campaign;
 import io.campaignengine.playbook.domain.CampaignStatus;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
@@ -36,8 +35,7 @@ public class CampaignRepository implements PanacheRepositoryBase<Campaign, UUID>
                 .where("c.status = :status", "status", status)
                 .where("c.playbookId = :playbookId", "playbookId", playbookId);
         var query = find("from Campaign c where " + f.query(), Sort.descending("createdAt").and("id"), f.params());
-        return query.page(Page.of(page, size)).list()
-                .chain(items -> query.count().map(total -> new PageResult<>(items, page, size, total)));
+        return PageResult.of(query, page, size);
     }
 
     public Uni<List<Campaign>> findByBusinessAndStatuses(UUID businessId, List<CampaignStatus> statuses) {

@@ -3,7 +3,6 @@ package io.campaignengine.playbook.repository;
 import io.campaignengine.playbook.domain.Playbook;
 import io.campaignengine.playbook.domain.PlaybookStatus;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
@@ -46,7 +45,6 @@ public class PlaybookRepository implements PanacheRepositoryBase<Playbook, UUID>
                     "active", PlaybookStatus.ACTIVE);
         }
         var query = find("from Playbook p where " + f.query(), Sort.descending("createdAt").and("id"), f.params());
-        return query.page(Page.of(page, size)).list()
-                .chain(items -> query.count().map(total -> new PageResult<>(items, page, size, total)));
+        return PageResult.of(query, page, size);
     }
 }

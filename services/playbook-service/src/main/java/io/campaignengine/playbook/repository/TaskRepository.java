@@ -4,7 +4,6 @@ import io.campaignengine.playbook.domain.Assignee;
 import io.campaignengine.playbook.domain.Task;
 import io.campaignengine.playbook.domain.TaskStatus;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
@@ -51,7 +50,6 @@ public class TaskRepository implements PanacheRepositoryBase<Task, UUID> {
                 .where("t.status = :status", "status", status)
                 .where("t.type = :type", "type", type);
         var query = find("from Task t where " + f.query(), Sort.descending("createdAt").and("priority").and("id"), f.params());
-        return query.page(Page.of(page, size)).list()
-                .chain(items -> query.count().map(total -> new PageResult<>(items, page, size, total)));
+        return PageResult.of(query, page, size);
     }
 }
