@@ -1,51 +1,31 @@
 package io.campaignengine.playbook;
 
-import io.restassured.RestAssured;
-import io.restassured.http.ContentType;
+import io.campaignengine.testkit.TestTokens;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-
-import static io.restassured.RestAssured.given;
 
 /**
- * Test client: real access tokens for the demo users from the test stack's Keycloak (password grant of the public
- * client campaign-engine-cli), plus get-or-create helpers for the shared test data (the test database is reused
+ * Test client: the demo users' real tokens (test-kit TestTokens), plus get-or-create helpers for the shared test data (the test database is reused
  * between runs, so nothing assumes an empty database).
  */
 public final class Api {
-    public static final String ALICE = "alice"; // admin; melissa, vaquero
-    public static final String BOB = "bob";     // marketer; melissa
-    public static final String CAROL = "carol"; // viewer; vaquero
-
-    private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
+    public static final String ALICE = TestTokens.ALICE; // admin; melissa, vaquero
+    public static final String BOB = TestTokens.BOB;     // marketer; melissa
+    public static final String CAROL = TestTokens.CAROL; // viewer; vaquero
 
     private Api() {
     }
 
     public static String token(String user) {
-        return TOKENS.computeIfAbsent(user, u -> {
-            String issuer = ConfigProvider.getConfig().getValue("quarkus.oidc.auth-server-url", String.class);
-            return RestAssured.given()
-                    .baseUri(issuer)
-                    .contentType(ContentType.URLENC)
-                    .formParam("grant_type", "password")
-                    .formParam("client_id", "campaign-engine-cli")
-                    .formParam("username", u)
-                    .formParam("password", u)
-                    .post("/protocol/openid-connect/token")
-                    .then().statusCode(200)
-                    .extract().path("access_token");
-        });
+        return TestTokens.token(user);
     }
 
     public static RequestSpecification as(String user) {
-        return given().auth().oauth2(token(user)).contentType(ContentType.JSON).accept(ContentType.JSON);
+        return TestTokens.as(user);
     }
 
     /** The business with this slug, created by alice when missing. */

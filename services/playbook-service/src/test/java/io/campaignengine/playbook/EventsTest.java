@@ -1,5 +1,6 @@
 package io.campaignengine.playbook;
 
+import io.campaignengine.testkit.TestKafka;
 import io.campaignengine.events.Envelope;
 import io.campaignengine.events.campaign.CampaignApproved;
 import io.campaignengine.events.campaign.CampaignBudgetChanged;
@@ -47,17 +48,17 @@ class EventsTest {
         String id = (String) Api.draftCampaign("Approved event " + System.nanoTime()).get("id");
         as(BOB).post("/api/campaigns/" + id + "/submit").then().statusCode(200);
         String correlation = "approve-" + UUID.randomUUID();
-        try (KafkaConsumer<String, byte[]> consumer = Kafka.tail("campaign.events")) {
+        try (KafkaConsumer<String, byte[]> consumer = TestKafka.tail("campaign.events")) {
             as(ALICE).header("X-Correlation-Id", correlation).post("/api/campaigns/" + id + "/approve").then().statusCode(200)
                     .header("X-Correlation-Id", correlation);
 
-            ConsumerRecord<String, byte[]> r = Kafka.await(consumer, WAIT, x -> id.equals(x.key())
-                    && "CampaignApproved".equals(Kafka.header(x, "eventType")));
-            assertEquals(correlation, Kafka.header(r, "correlationId"));
-            SpecificRecord decoded = Kafka.decode(r.topic(), r.value());
+            ConsumerRecord<String, byte[]> r = TestKafka.await(consumer, WAIT, x -> id.equals(x.key())
+                    && "CampaignApproved".equals(TestKafka.header(x, "eventType")));
+            assertEquals(correlation, TestKafka.header(r, "correlationId"));
+            SpecificRecord decoded = TestKafka.decode(r.topic(), r.value());
             CampaignApproved event = assertInstanceOf(CampaignApproved.class, decoded);
             Envelope env = event.getEnvelope();
-            assertEquals(Kafka.header(r, "id"), env.getEventId().toString());
+            assertEquals(TestKafka.header(r, "id"), env.getEventId().toString());
             assertEquals(id, env.getCampaignId());
             assertEquals(Api.melissaId(), env.getBusinessId());
             assertEquals(correlation, env.getCorrelationId());
@@ -93,9 +94,9 @@ class EventsTest {
             // a budget change in setup
             as(ALICE).body(Map.of("budgetDaily", 35.5, "reason", "more reach")).post("/api/campaigns/" + id + "/budget")
                     .then().statusCode(200);
-            ConsumerRecord<String, byte[]> b = Kafka.await(consumer, WAIT, x -> id.equals(x.key())
-                    && "CampaignBudgetChanged".equals(Kafka.header(x, "eventType")));
-            CampaignBudgetChanged changed = assertInstanceOf(CampaignBudgetChanged.class, Kafka.decode(b.topic(), b.value()));
+            ConsumerRecord<String, byte[]> b = TestKafka.await(consumer, WAIT, x -> id.equals(x.key())
+                    && "CampaignBudgetChanged".equals(TestKafka.header(x, "eventType")));
+            CampaignBudgetChanged changed = assertInstanceOf(CampaignBudgetChanged.class, TestKafka.decode(b.topic(), b.value()));
             assertEquals(2500L, changed.getPreviousBudgetDaily().getAmountMinor());
             assertEquals(3550L, changed.getBudgetDaily().getAmountMinor());
             assertEquals("more reach", changed.getReason());
@@ -106,12 +107,12 @@ class EventsTest {
     void activatingAPlaybookEmitsTheFullPlaybook() {
         String melissa = Api.melissaId();
         String previous = Api.activePlaybook(melissa);
-        try (KafkaConsumer<String, byte[]> consumer = Kafka.tail("playbook.events")) {
+        try (KafkaConsumer<String, byte[]> consumer = TestKafka.tail("playbook.events")) {
             String id = Api.activePlaybook(melissa);
-            ConsumerRecord<String, byte[]> r = Kafka.await(consumer, WAIT, x -> melissa.equals(x.key())
-                    && "PlaybookActivated".equals(Kafka.header(x, "eventType"))
-                    && ((PlaybookActivated) Kafka.decode(x.topic(), x.value())).getPlaybook().getPlaybookId().toString().equals(id));
-            PlaybookActivated e = (PlaybookActivated) Kafka.decode(r.topic(), r.value());
+            ConsumerRecord<String, byte[]> r = TestKafka.await(consumer, WAIT, x -> melissa.equals(x.key())
+                    && "PlaybookActivated".equals(TestKafka.header(x, "eventType"))
+                    && ((PlaybookActivated) TestKafka.decode(x.topic(), x.value())).getPlaybook().getPlaybookId().toString().equals(id));
+            PlaybookActivated e = (PlaybookActivated) TestKafka.decode(r.topic(), r.value());
             var p = e.getPlaybook();
             assertEquals(List.of("tia_seeker", "true_believer"), p.getAudienceSegments().stream().map(s -> s.getSegmentId()).toList());
             assertEquals(6, p.getHooks().size());
@@ -140,13 +141,13 @@ class EventsTest {
                 .setSegmentIds(List.of("tia_seeker"))
                 .setHookIds(List.of("roi"))
                 .build();
-        Kafka.publish(batch);
-        Kafka.publish(batch);
+        TestKafka.publish(batch);
+        TestKafka.publish(batch);
         Map<String, Object> generate = awaitStatus(id, "generate_content", "completed");
         assertEquals("content-service", generate.get("completedBy"));
         // image-service: two matched, one requested (the human task "create_images" appears)
-        Kafka.publish(matched(business, id, pieces.get(0)));
-        Kafka.publish(matched(business, id, pieces.get(1)));
+        TestKafka.publish(matched(business, id, pieces.get(0)));
+        TestKafka.publish(matched(business, id, pieces.get(1)));
         UUID request = UUID.randomUUID();
         ImageRequested requested = ImageRequested.newBuilder()
                 .setEnvelope(envelope(business, id))
@@ -155,15 +156,15 @@ class EventsTest {
                 .setSuggestedTags(TagSet.newBuilder().setSegments(List.of("tia_seeker")).build())
                 .setPriority(5).setThreshold(0.6).setBestMatchScore(0.4)
                 .build();
-        Kafka.publish(requested);
+        TestKafka.publish(requested);
         awaitStatus(id, "match_images", "completed");
         Map<String, Object> createImages = awaitStatus(id, "create_images", "pending");
         assertEquals("human", createImages.get("assignee"));
         // publishing-service: every piece scheduled
-        pieces.forEach(p -> Kafka.publish(scheduled(business, id, p)));
+        pieces.forEach(p -> TestKafka.publish(scheduled(business, id, p)));
         awaitStatus(id, "setup_publishing", "completed");
         // the image request is fulfilled: the human task completes itself
-        Kafka.publish(ImageRequestFulfilled.newBuilder()
+        TestKafka.publish(ImageRequestFulfilled.newBuilder()
                 .setEnvelope(envelope(business, id))
                 .setRequestId(request).setImageId(UUID.randomUUID()).setContentId(pieces.get(2))
                 .setStorageUrl("s3://images/x.png").setTags(TagSet.newBuilder().build())
@@ -181,11 +182,11 @@ class EventsTest {
 
         // the humans finish theirs; launch emits CampaignLaunched with the generated pieces
         LifecycleSupport.completeAllTasks(id);
-        try (KafkaConsumer<String, byte[]> consumer = Kafka.tail("campaign.events")) {
+        try (KafkaConsumer<String, byte[]> consumer = TestKafka.tail("campaign.events")) {
             as(ALICE).post("/api/campaigns/" + id + "/launch").then().statusCode(200).body("status", is("live"));
-            ConsumerRecord<String, byte[]> r = Kafka.await(consumer, WAIT, x -> id.equals(x.key())
-                    && "CampaignLaunched".equals(Kafka.header(x, "eventType")));
-            var launched = (io.campaignengine.events.campaign.CampaignLaunched) Kafka.decode(r.topic(), r.value());
+            ConsumerRecord<String, byte[]> r = TestKafka.await(consumer, WAIT, x -> id.equals(x.key())
+                    && "CampaignLaunched".equals(TestKafka.header(x, "eventType")));
+            var launched = (io.campaignengine.events.campaign.CampaignLaunched) TestKafka.decode(r.topic(), r.value());
             assertEquals(Set(pieces), Set(launched.getContentIds()));
             assertEquals("alice", launched.getLaunchedBy());
         }
@@ -194,16 +195,16 @@ class EventsTest {
 
     @Test
     void aPoisonEventGoesToTheDeadLetterTopicAndConsumptionGoesOn() {
-        try (KafkaConsumer<String, byte[]> dlq = Kafka.tail("content.events.dlq")) {
+        try (KafkaConsumer<String, byte[]> dlq = TestKafka.tail("content.events.dlq")) {
             String key = "poison-" + UUID.randomUUID();
-            Kafka.publishRaw("content.events", key, "ContentBatchCompleted", UUID.randomUUID().toString(), new byte[]{1, 2, 3});
-            ConsumerRecord<String, byte[]> r = Kafka.await(dlq, WAIT, x -> key.equals(x.key()));
+            TestKafka.publishRaw("content.events", key, "ContentBatchCompleted", UUID.randomUUID().toString(), new byte[]{1, 2, 3});
+            ConsumerRecord<String, byte[]> r = TestKafka.await(dlq, WAIT, x -> key.equals(x.key()));
             assertEquals(3, r.value().length);
-            assertEquals("decode", Kafka.header(r, "dead-letter-stage"));
+            assertEquals("decode", TestKafka.header(r, "dead-letter-stage"));
         }
         // and the next event is still applied
         String id = Api.approvedCampaign("After poison " + System.nanoTime());
-        Kafka.publish(ContentBatchCompleted.newBuilder()
+        TestKafka.publish(ContentBatchCompleted.newBuilder()
                 .setEnvelope(envelope(Api.melissaId(), id)).setBatchId(UUID.randomUUID()).setTrigger(BatchTrigger.CAMPAIGN_APPROVED)
                 .setRequestedCount(1).setGeneratedCount(1).setFailedCount(0).setContentIds(List.of(UUID.randomUUID()))
                 .setSegmentIds(List.of()).setHookIds(List.of()).build());

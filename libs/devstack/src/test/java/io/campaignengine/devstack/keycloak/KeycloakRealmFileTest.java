@@ -46,7 +46,8 @@ class KeycloakRealmFileTest {
         assertTrue(c.path("standardFlowEnabled").asBoolean());
         assertFalse(c.path("directAccessGrantsEnabled").asBoolean());
         assertFalse(c.path("implicitFlowEnabled").asBoolean());
-        assertEquals(Set.of("http://127.0.0.1:8080/*", "http://localhost:8080/*"), strings(c.path("redirectUris")));
+        // 28080: the gateway of `make test` (its code-flow tests run on that fixed port)
+        assertEquals(Set.of("http://127.0.0.1:8080/*", "http://localhost:8080/*", "http://127.0.0.1:28080/*"), strings(c.path("redirectUris")));
         assertTrue(c.path("attributes").path("post.logout.redirect.uris").asText().contains("http://127.0.0.1:8080/*"));
         assertClaimMappers(c);
     }

@@ -1,4 +1,4 @@
-package io.campaignengine.playbook;
+package io.campaignengine.testkit;
 
 import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
 import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
@@ -31,20 +31,20 @@ import java.util.function.Predicate;
  * through Debezium), and a producer that writes events the way Debezium's EventRouter does (key, Avro bytes with the
  * registry's schema id, headers id / eventType / correlationId) for the service's consumers.
  */
-final class Kafka {
-    private Kafka() {
+public final class TestKafka {
+    private TestKafka() {
     }
 
-    static String bootstrap() {
+    public static String bootstrap() {
         return ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
     }
 
-    static String registry() {
+    public static String registry() {
         return ConfigProvider.getConfig().getValue("campaign-engine.registry.url", String.class);
     }
 
     /** A consumer of every partition of {@code topic}, at its current end. */
-    static KafkaConsumer<String, byte[]> tail(String topic) {
+    public static KafkaConsumer<String, byte[]> tail(String topic) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
@@ -58,7 +58,7 @@ final class Kafka {
     }
 
     /** Polls until a record matches; fails after {@code timeout}. */
-    static ConsumerRecord<String, byte[]> await(KafkaConsumer<String, byte[]> consumer, Duration timeout,
+    public static ConsumerRecord<String, byte[]> await(KafkaConsumer<String, byte[]> consumer, Duration timeout,
                                                Predicate<ConsumerRecord<String, byte[]>> match) {
         long end = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < end) {
@@ -71,20 +71,20 @@ final class Kafka {
         throw new AssertionError("no matching record within " + timeout);
     }
 
-    static String header(ConsumerRecord<String, byte[]> r, String name) {
+    public static String header(ConsumerRecord<String, byte[]> r, String name) {
         var h = r.headers().lastHeader(name);
         return h == null || h.value() == null ? null : new String(h.value(), StandardCharsets.UTF_8);
     }
 
     /** Decodes through the registry (the deserializer reads the schema id in the payload). */
-    static SpecificRecord decode(String topic, byte[] payload) {
+    public static SpecificRecord decode(String topic, byte[] payload) {
         try (AvroKafkaDeserializer<SpecificRecord> d = new AvroKafkaDeserializer<>()) {
             d.configure(EventSerde.serdeConfig(registry()), false);
             return d.deserialize(topic, payload);
         }
     }
 
-    static byte[] encode(String topic, SpecificRecord event) {
+    public static byte[] encode(String topic, SpecificRecord event) {
         try (AvroKafkaSerializer<SpecificRecord> s = new AvroKafkaSerializer<>()) {
             s.configure(EventSerde.serdeConfig(registry()), false);
             return s.serialize(topic, event);
@@ -92,13 +92,13 @@ final class Kafka {
     }
 
     /** Publishes like the outbox connector: key = campaignId/businessId, headers id, eventType, correlationId. */
-    static void publish(SpecificRecord event) {
+    public static void publish(SpecificRecord event) {
         String topic = EventCatalog.topicOf(event);
         publishRaw(topic, EventCatalog.aggregateKeyOf(event), EventCatalog.eventNameOf(event),
                 EventCatalog.envelopeOf(event).getEventId().toString(), encode(topic, event));
     }
 
-    static void publishRaw(String topic, String key, String eventType, String id, byte[] value) {
+    public static void publishRaw(String topic, String key, String eventType, String id, byte[] value) {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer())) {
