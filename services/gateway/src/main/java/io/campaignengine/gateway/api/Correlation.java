@@ -1,0 +1,55 @@
+package io.campaignengine.gateway.api;
+
+import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
+
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * The correlation id of every request: the caller's {@code X-Correlation-Id} (when well formed) or a new one. It is
+ * sent to the upstream (which puts it into its logs and events), echoed on the response, and on the one access-log
+ * line per request — the same rules as the services' service-kit filter.
+ */
+@ApplicationScoped
+public class Correlation {
+    public static final String HEADER = "X-Correlation-Id";
+    static final String KEY = "correlationId";
+    static final Pattern VALID = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
+    private static final Logger ACCESS = Logger.getLogger("io.campaignengine.access");
+
+    public static String of(RoutingContext ctx) {
+        String id = ctx.get(KEY);
+        return id != null ? id : "none";
+    }
+
+    void register(@Observes Filters filters) {
+        // before authentication and every route, so 401s carry the id too
+        filters.register(this::filter, 1000);
+    }
+
+    void filter(RoutingContext ctx) {
+        HttpServerRequest req = ctx.request();
+        String given = req.getHeader(HEADER);
+        String id = given != null && VALID.matcher(given).matches() ? given : UUID.randomUUID().toString();
+        ctx.put(KEY, id);
+        MDC.put(KEY, id);
+        long start = System.nanoTime();
+        ctx.response().putHeader(HEADER, id);
+        ctx.addEndHandler(ar -> {
+            String path = req.path();
+            Logger.Level level = path.startsWith("/q/") ? Logger.Level.DEBUG : Logger.Level.INFO;
+            if (ACCESS.isEnabled(level)) {
+                MDC.put(KEY, id);
+                ACCESS.logf(level, "%s %s %d %dms correlationId=%s", req.method(), path, ctx.response().getStatusCode(),
+                        (System.nanoTime() - start) / 1_000_000, id);
+            }
+        });
+        ctx.next();
+    }
+}

@@ -1,0 +1,37 @@
+package io.campaignengine.gateway.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** The route table and the proxy's limits ({@code campaign-engine.gateway.*}). */
+@ConfigMapping(prefix = "campaign-engine.gateway")
+public interface GatewayConfig {
+
+    /** Upstream services by name (e.g. {@code playbook-service}). */
+    Map<String, Upstream> upstreams();
+
+    @WithDefault("128")
+    int maxConnectionsPerUpstream();
+
+    @WithDefault("2s")
+    Duration connectTimeout();
+
+    /** How long an upstream may take to start answering (streams, once started, have no limit). */
+    @WithDefault("60s")
+    Duration responseTimeout();
+
+    interface Upstream {
+        /** Base URL, e.g. {@code http://127.0.0.1:8101}. */
+        String url();
+
+        /** Path prefixes served by this upstream, e.g. {@code /api/campaigns}. */
+        List<String> routes();
+
+        @WithDefault("true")
+        boolean enabled();
+    }
+}
