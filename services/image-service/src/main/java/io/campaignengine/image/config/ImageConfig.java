@@ -1,0 +1,28 @@
+package io.campaignengine.image.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Upload limits, thumbnails and matching. */
+@ConfigMapping(prefix = "campaign-engine.images")
+public interface ImageConfig {
+    /** Largest accepted file (default 30 MB): 413 above. */
+    @WithDefault("31457280")
+    long maxUploadBytes();
+
+    /** Largest accepted decoded image (width x height), against decompression bombs. */
+    @WithDefault("100000000")
+    long maxPixels();
+
+    /** Long side of thumbnails in pixels. */
+    @WithDefault("320")
+    int thumbnailSize();
+
+    /** Seed 5.2: a top score below it makes an image request. */
+    @WithDefault("0.6")
+    double matchThreshold();
+
+    /** Candidates named in ImageMatched. */
+    @WithDefault("5")
+    int matchCandidates();
+}

@@ -1,0 +1,169 @@
+package io.campaignengine.image.service;
+
+import io.campaignengine.image.config.ImageConfig;
+import io.campaignengine.image.domain.ContentCopy;
+import io.campaignengine.image.domain.Image;
+import io.campaignengine.image.domain.ImageRequest;
+import io.campaignengine.image.domain.PlaybookCopy;
+import io.campaignengine.image.domain.RequestStatus;
+import io.campaignengine.image.domain.Tags;
+import io.campaignengine.image.events.EventFactory;
+import io.campaignengine.image.repository.ContentRepository;
+import io.campaignengine.image.repository.ImageRepository;
+import io.campaignengine.image.repository.ImageRequestRepository;
+import io.campaignengine.image.repository.PlaybookRepository;
+import io.campaignengine.kit.outbox.OutboxWriter;
+import io.campaignengine.kit.problem.NotFound;
+import io.campaignengine.kit.security.CallerContext;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Ranks a business's library for a piece of content ({@link Matcher}, seed 5.2) and, on ContentGenerated, acts on the
+ * result: a top score at or above the threshold → ImageMatched; below (or nothing suits the placement) → an image
+ * request with a prompt → ImageRequested. Either event names the content and its campaign, which is what
+ * playbook-service's match_images task waits for.
+ */
+@ApplicationScoped
+public class MatchingService {
+    private static final Logger LOG = Logger.getLogger(MatchingService.class);
+
+    private final ImageRepository images;
+    private final ImageRequestRepository requests;
+    private final ContentRepository contents;
+    private final PlaybookRepository playbooks;
+    private final PromptWriter prompts;
+    private final OutboxWriter outbox;
+    private final EventFactory events;
+    private final Scope scope;
+    private final ImageConfig config;
+
+    public MatchingService(ImageRepository images, ImageRequestRepository requests, ContentRepository contents, PlaybookRepository playbooks,
+                           PromptWriter prompts, OutboxWriter outbox, EventFactory events, Scope scope, ImageConfig config) {
+        this.images = images;
+        this.requests = requests;
+        this.contents = contents;
+        this.playbooks = playbooks;
+        this.prompts = prompts;
+        this.outbox = outbox;
+        this.events = events;
+        this.scope = scope;
+        this.config = config;
+    }
+
+    /** A ranking with the images it names. */
+    public record Ranking(Matcher.Query query, double threshold, List<Matcher.Score> scores, Map<UUID, Image> images, int libraryCount,
+                          int suitableCount, int maxUsage) {
+        public boolean matched() {
+            return !scores.isEmpty() && scores.get(0).total() >= threshold;
+        }
+    }
+
+    /** Ranks within the current session. */
+    public Uni<Ranking> rank(UUID businessId, Matcher.Query q, int limit) {
+        return images.list("businessId", businessId).map(library -> {
+            List<Matcher.Candidate> candidates = library.stream()
+                    .map(i -> new Matcher.Candidate(i.id, i.tags, i.width, i.height, i.usageCount,
+                            i.createdAt == null ? 0 : i.createdAt.toEpochMilli()))
+                    .toList();
+            int maxUsage = Matcher.maxUsage(candidates);
+            int suitable = (int) candidates.stream().filter(c -> Matcher.suits(q.placements(), c.width(), c.height())).count();
+            List<Matcher.Score> scores = Matcher.rank(q, candidates, maxUsage, limit);
+            Map<UUID, Image> byId = library.stream().collect(Collectors.toMap(i -> i.id, Function.identity()));
+            return new Ranking(q, config.matchThreshold(), scores, byId, library.size(), suitable, maxUsage);
+        });
+    }
+
+    public Uni<Ranking> match(CallerContext caller, UUID businessId, Matcher.Query q, int limit) {
+        return Panache.withSession(() -> scope.requireBusiness(caller, businessId).chain(() -> rank(businessId, q, limit)));
+    }
+
+    public Uni<Ranking> matchContent(CallerContext caller, UUID contentId, int limit) {
+        return Panache.withSession(() -> contents.findById(contentId)
+                .onItem().ifNull().failWith(() -> NotFound.of("content", contentId))
+                .call(c -> scope.require(caller, c.businessId, "content", contentId))
+                .chain(c -> rank(c.businessId, query(c), limit)));
+    }
+
+    public static Matcher.Query query(ContentCopy c) {
+        return new Matcher.Query(c.segmentId, c.emotions, c.themes, c.placements);
+    }
+
+    /** ContentGenerated: match or request, in the consumer's transaction (the content row is locked by the caller). */
+    public Uni<Void> autoMatch(ContentCopy c) {
+        return rank(c.businessId, query(c), Math.max(1, config.matchCandidates())).chain(r -> {
+            if (r.matched()) {
+                Matcher.Score top = r.scores().get(0);
+                Image best = r.images().get(top.imageId());
+                c.imageId = best.id;
+                c.assignment = "auto_match";
+                c.matchScore = top.total();
+                LOG.infof("content %s matched image %s (%.3f >= %.2f)", c.id, best.id, top.total(), r.threshold());
+                return outbox.publish(events.matched(c.businessId, c.campaignId, c.id, best, top, r.scores(), r.threshold()));
+            }
+            return requests.openFor(c.id).chain(open -> {
+                if (open != null) {
+                    LOG.infof("content %s already has the open image request %s", c.id, open.id);
+                    return Uni.createFrom().voidItem();
+                }
+                Double best = r.scores().isEmpty() ? null : r.scores().get(0).total();
+                return playbooks.active(c.businessId).chain(pb -> request(c, pb, best, r.threshold()));
+            });
+        });
+    }
+
+    private Uni<Void> request(ContentCopy c, PlaybookCopy pb, Double bestScore, double threshold) {
+        ImageBrief brief = new ImageBrief(c.segmentId, null, c.emotions, c.themes, c.headline, c.body, c.hookText, c.contentType,
+                c.placements, pb == null ? null : pb.visualDirection, pb == null ? null : pb.positioning);
+        return prompts.write(brief).chain(p -> {
+            ImageRequest r = new ImageRequest();
+            r.id = UUID.randomUUID();
+            r.businessId = c.businessId;
+            r.campaignId = c.campaignId;
+            r.contentId = c.id;
+            r.status = RequestStatus.PENDING;
+            r.description = p.description();
+            r.suggestedPrompt = p.prompt();
+            r.promptSource = p.source();
+            r.suggestedTags = new Tags(c.segmentId == null ? List.of() : List.of(c.segmentId), c.emotions, c.themes,
+                    pb == null ? List.of() : pb.visualDirection.preferredImageCategories().stream().limit(1).toList());
+            r.priority = priority(c.contentType, bestScore, threshold);
+            r.aspectRatio = OfflinePromptWriter.aspectRatio(c.placements);
+            r.placements = c.placements;
+            r.bestMatchScore = bestScore;
+            r.threshold = threshold;
+            r.requestedAt = Instant.now();
+            LOG.infof("content %s: no image scores %.2f (best %s); image request %s", c.id, threshold, bestScore, r.id);
+            return requests.persist(r).chain(saved -> outbox.publish(events.requested(saved)));
+        });
+    }
+
+    /**
+     * 1..10: 5, +2 for an ad (money is waiting on it), +1 for a story or reel (fewest library images suit 9:16), +2 when
+     * nothing in the library suits at all, +1 when the best is far below the threshold (under half of it).
+     */
+    public static int priority(String contentType, Double bestScore, double threshold) {
+        int p = 5;
+        if ("ad".equals(contentType)) {
+            p += 2;
+        }
+        if ("story".equals(contentType) || "reel".equals(contentType)) {
+            p += 1;
+        }
+        if (bestScore == null) {
+            p += 2;
+        } else if (bestScore < threshold / 2) {
+            p += 1;
+        }
+        return Math.max(1, Math.min(10, p));
+    }
+}
