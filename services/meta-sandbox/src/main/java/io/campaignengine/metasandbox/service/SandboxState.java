@@ -1,0 +1,69 @@
+package io.campaignengine.metasandbox.service;
+
+import io.campaignengine.metasandbox.config.SandboxConfig;
+import io.campaignengine.metasandbox.domain.World;
+import jakarta.inject.Singleton;
+
+import java.time.Instant;
+
+/**
+ * Holds the current {@link World} (replaced on reset) and the simulated clock. Every read or write of the world
+ * happens while holding this object's monitor (hence @Singleton: no client proxy in between).
+ */
+@Singleton
+public class SandboxState {
+
+    private final SandboxConfig config;
+    private World world;
+    public final RateLimiter limiter = new RateLimiter();
+
+    public SandboxState(SandboxConfig config) {
+        this.config = config;
+        this.world = fresh(config.seed(), config.clock().frozen(), config.clock().start().map(Instant::parse).orElse(null));
+    }
+
+    public static World fresh(long seed, boolean frozen, Instant start) {
+        World w = new World();
+        w.seed = seed;
+        w.frozen = frozen;
+        long wall = System.currentTimeMillis();
+        long startMs = start == null ? wall : start.toEpochMilli();
+        if (frozen) w.frozenAtMs = startMs;
+        else w.clockOffsetMs = startMs - wall;
+        return w;
+    }
+
+    public synchronized World world() {
+        return world;
+    }
+
+    public synchronized void replace(World w) {
+        this.world = w;
+        limiter.clear();
+    }
+
+    /** Simulated now (ms). */
+    public synchronized long now() {
+        return world.frozen ? world.frozenAtMs : System.currentTimeMillis() + world.clockOffsetMs;
+    }
+
+    public synchronized void advance(long ms) {
+        if (world.frozen) world.frozenAtMs += ms;
+        else world.clockOffsetMs += ms;
+    }
+
+    public synchronized void freeze(boolean frozen) {
+        if (frozen == world.frozen) return;
+        long now = now();
+        world.frozen = frozen;
+        if (frozen) world.frozenAtMs = now;
+        else {
+            world.clockOffsetMs = now - System.currentTimeMillis();
+            world.frozenAtMs = null;
+        }
+    }
+
+    public SandboxConfig config() {
+        return config;
+    }
+}
