@@ -1,0 +1,352 @@
+package io.campaignengine.bench;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code GET /api/campaigns?businessId=…} (first page, 20 of 10,000 campaigns, with task progress) by 64 concurrent
+ * clients, directly against playbook-service and through the gateway, alternating in the same run. Both are the
+ * built service jars (production profile) started here against a running devstack (default: the test profile's
+ * stack.env), so the load generator, the gateway, the service and PostgreSQL share the same two cores — the figures
+ * are for this machine as a whole.
+ * <p>
+ * The 10,000 campaigns: one real campaign is created through the API, then copied in SQL (a setup step, not measured).
+ */
+public final class GatewayBench {
+    static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
+
+    final Path root;
+    final Properties env = new Properties();
+    final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+    final List<Process> processes = new ArrayList<>();
+
+    GatewayBench(Path root, String profile) throws IOException {
+        this.root = root;
+        try (var in = Files.newBufferedReader(root.resolve(".devstack/" + profile + "/stack.env"))) {
+            env.load(in);
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> a = new HashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            a.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+        }
+        GatewayBench b = new GatewayBench(Path.of(a.getOrDefault("root", ".")).toAbsolutePath().normalize(), a.getOrDefault("profile", "test"));
+        try {
+            b.run(Integer.parseInt(a.getOrDefault("campaigns", "10000")), Integer.parseInt(a.getOrDefault("clients", "64")),
+                    Integer.parseInt(a.getOrDefault("rounds", "3")), Integer.parseInt(a.getOrDefault("seconds", "15")),
+                    Integer.parseInt(a.getOrDefault("warmup", "8")));
+        } finally {
+            b.stopAll();
+        }
+    }
+
+    void run(int campaigns, int clients, int rounds, int seconds, int warmup) throws Exception {
+        int servicePort = freePort();
+        int gatewayPort = freePort();
+        System.out.printf("starting playbook-service on %d and the gateway on %d (production profile, -Xmx256m, SerialGC, as make run)%n",
+                servicePort, gatewayPort);
+        Process service = start("playbook-service", servicePort, Map.of("CE_AI_GENERATOR", "offline", "CE_DEMO_DATA", "false"), List.of());
+        awaitReady("playbook-service", service, "http://127.0.0.1:" + servicePort + "/q/health/ready");
+        Process gateway = start("gateway", gatewayPort, Map.of("CE_PLAYBOOK_URL", "http://127.0.0.1:" + servicePort),
+                List.of("-Dcampaign-engine.gateway.upstreams.content-service.enabled=false",
+                        "-Dcampaign-engine.gateway.upstreams.image-service.enabled=false"));
+        awaitReady("gateway", gateway, "http://127.0.0.1:" + gatewayPort + "/q/health/ready");
+
+        String direct = "http://127.0.0.1:" + servicePort;
+        String viaGateway = "http://127.0.0.1:" + gatewayPort;
+        String token = token("alice");
+        String businessId = seed(direct, token, campaigns);
+        String path = "/api/campaigns?businessId=" + businessId;
+        String check = get(viaGateway + path, token);
+        if (!check.contains("\"totalItems\":" + campaigns) && !check.contains("\"totalItems\" : " + campaigns)) {
+            throw new IllegalStateException("expected totalItems " + campaigns + " through the gateway: "
+                    + check.substring(0, Math.min(300, check.length())));
+        }
+        System.out.printf("GET %s -> %d bytes, totalItems %d%n", path, check.length(), campaigns);
+
+        System.out.printf("warm-up %d s each%n", warmup);
+        load(direct + path, token, clients, warmup);
+        load(viaGateway + path, token, clients, warmup);
+
+        List<Result> directResults = new ArrayList<>();
+        List<Result> gatewayResults = new ArrayList<>();
+        for (int r = 1; r <= rounds; r++) {
+            token = token("alice"); // a fresh 15-minute token per round
+            Result d = load(direct + path, token, clients, seconds);
+            Result g = load(viaGateway + path, token, clients, seconds);
+            directResults.add(d);
+            gatewayResults.add(g);
+            System.out.printf("round %d: direct  %s%n         gateway %s   ratio %.2f%n", r, d, g, g.rps / d.rps);
+        }
+        Result dm = Result.median(directResults);
+        Result gm = Result.median(gatewayResults);
+        System.out.println();
+        System.out.printf("MEDIAN direct  %s%n", dm);
+        System.out.printf("MEDIAN gateway %s%n", gm);
+        System.out.printf("MEDIAN gateway/direct throughput ratio %.2f (target >= 0.75); gateway target >= 2000 req/s, p99 <= 50 ms%n",
+                Result.medianOf(gatewayResults.stream().map(g -> g.rps / directResults.get(gatewayResults.indexOf(g)).rps).toList()));
+    }
+
+    // ------------------------------------------------------------------------------------------ the load
+
+    record Result(double rps, double p50, double p99, long requests, long errors) {
+        @Override
+        public String toString() {
+            return String.format("%7.0f req/s  p50 %6.1f ms  p99 %6.1f ms  (%d requests, %d errors)", rps, p50, p99, requests, errors);
+        }
+
+        static Result median(List<Result> rs) {
+            return new Result(medianOf(rs.stream().map(Result::rps).toList()), medianOf(rs.stream().map(Result::p50).toList()),
+                    medianOf(rs.stream().map(Result::p99).toList()), rs.stream().mapToLong(Result::requests).sum(),
+                    rs.stream().mapToLong(Result::errors).sum());
+        }
+
+        static double medianOf(List<Double> xs) {
+            double[] a = xs.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            return a.length == 0 ? 0 : a[a.length / 2];
+        }
+    }
+
+    /** {@code clients} virtual threads, each sending the next request when the previous answer is read (closed loop). */
+    Result load(String url, String token, int clients, int seconds) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
+                .header("Accept", "application/json").timeout(Duration.ofSeconds(30)).GET().build();
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        AtomicLong errors = new AtomicLong();
+        long start = System.nanoTime();
+        List<long[]> perClient = new ArrayList<>();
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<long[]>> futures = new ArrayList<>();
+            for (int c = 0; c < clients; c++) {
+                futures.add(pool.submit(() -> {
+                    long[] lat = new long[1 << 16];
+                    int n = 0;
+                    while (System.nanoTime() < end) {
+                        long t0 = System.nanoTime();
+                        try {
+                            HttpResponse<byte[]> resp = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                            if (resp.statusCode() != 200) {
+                                errors.incrementAndGet();
+                                continue;
+                            }
+                        } catch (IOException e) {
+                            errors.incrementAndGet();
+                            continue;
+                        }
+                        if (n == lat.length) {
+                            lat = Arrays.copyOf(lat, n * 2);
+                        }
+                        lat[n++] = System.nanoTime() - t0;
+                    }
+                    return Arrays.copyOf(lat, n);
+                }));
+            }
+            for (Future<long[]> f : futures) {
+                perClient.add(f.get());
+            }
+        }
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        long[] all = perClient.stream().flatMapToLong(Arrays::stream).sorted().toArray();
+        if (all.length == 0) {
+            return new Result(0, 0, 0, 0, errors.get());
+        }
+        return new Result(all.length / elapsed, all[(int) (all.length * 0.50)] / 1e6, all[Math.min(all.length - 1, (int) (all.length * 0.99))] / 1e6,
+                all.length, errors.get());
+    }
+
+    // ------------------------------------------------------------------------------------------ the data
+
+    /** A business with {@code campaigns} campaigns: vaquero (in alice's scope), a fresh active playbook, copies of one campaign. */
+    String seed(String base, String token, int campaigns) throws Exception {
+        String business = send("GET", base + "/api/businesses/vaquero", token, null, 200, 404);
+        if (business.contains("\"status\":404") || !business.contains("\"slug\"")) {
+            business = send("POST", base + "/api/businesses", token,
+                    "{\"name\":\"Vaquero Homes\",\"slug\":\"vaquero\",\"currency\":\"USD\"}", 201);
+        }
+        String businessId = firstId(business);
+        String playbook = send("POST", base + "/api/playbooks", token, """
+                {"businessId":"%s","name":"Bench playbook %s","positioning":"Homes built on your land.",
+                 "audiences":[{"id":"lot_owner","name":"Lot owners"}],
+                 "keyMessages":{"lot_owner":["Build on the land you already own."]},
+                 "hooks":[{"text":"Own a lot? Build this year.","segmentIds":["lot_owner"]}]}""".formatted(businessId, UUID.randomUUID()), 201);
+        String playbookId = firstId(playbook);
+        send("POST", base + "/api/playbooks/" + playbookId + "/activate", token, null, 200);
+        String template = firstId(send("POST", base + "/api/campaigns", token, """
+                {"playbookId":"%s","name":"Bench campaign","targetAudience":"lot_owner","budgetDaily":40,"budgetTotal":1200}"""
+                .formatted(playbookId), 201));
+
+        String url = "jdbc:postgresql://" + env.getProperty("CE_PG_HOST", "127.0.0.1") + ":" + env.getProperty("CE_PG_PORT") + "/playbook";
+        try (Connection db = DriverManager.getConnection(url, "playbook", "playbook")) {
+            int existing;
+            try (PreparedStatement st = db.prepareStatement("select count(*) from campaigns where business_id = ?::uuid")) {
+                st.setString(1, businessId);
+                try (ResultSet rs = st.executeQuery()) {
+                    rs.next();
+                    existing = rs.getInt(1);
+                }
+            }
+            int missing = campaigns - existing;
+            if (missing < 0) {
+                throw new IllegalStateException("vaquero already has " + existing + " campaigns (more than " + campaigns
+                        + "); run on a fresh stack: bin/devstack up --profile test --fresh --no-services");
+            }
+            List<String> columns = new ArrayList<>();
+            try (ResultSet rs = db.getMetaData().getColumns(null, "public", "campaigns", null)) {
+                while (rs.next()) {
+                    String c = rs.getString("COLUMN_NAME");
+                    if (!List.of("id", "name", "created_at").contains(c)) {
+                        columns.add(c);
+                    }
+                }
+            }
+            String cols = String.join(", ", columns);
+            try (PreparedStatement st = db.prepareStatement("insert into campaigns (id, name, created_at, " + cols + ") "
+                    + "select gen_random_uuid(), c.name || ' #' || g, now() - g * interval '1 second', " + cols
+                    + " from campaigns c, generate_series(1, ?) g where c.id = ?::uuid")) {
+                st.setInt(1, missing);
+                st.setString(2, template);
+                st.executeUpdate();
+            }
+            try (var st = db.createStatement()) {
+                st.execute("analyze campaigns");
+            }
+            System.out.printf("seeded: %d campaigns in vaquero (%d copied in SQL from campaign %s)%n", campaigns, missing, template);
+        }
+        return businessId;
+    }
+
+    static String firstId(String json) {
+        Matcher m = ID.matcher(json);
+        if (!m.find()) {
+            throw new IllegalStateException("no id in " + json);
+        }
+        return m.group(1);
+    }
+
+    // ------------------------------------------------------------------------------------------ processes, HTTP
+
+    Process start(String module, int port, Map<String, String> extraEnv, List<String> extraArgs) throws IOException {
+        Path jar = root.resolve("services/" + module + "/target/quarkus-app/quarkus-run.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: ./mvnw -B -ntp install -DskipTests");
+        }
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-XX:+UseSerialGC", "-Xss512k", "-XX:ReservedCodeCacheSize=64m", "-Djava.net.preferIPv4Stack=true",
+                "-Dquarkus.http.port=" + port, "-Dquarkus.log.category.\"io.campaignengine.access\".level=WARN"));
+        cmd.addAll(extraArgs);
+        cmd.addAll(List.of("-jar", jar.toString()));
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        env.forEach((k, v) -> pb.environment().put((String) k, (String) v));
+        pb.environment().putAll(extraEnv);
+        Path log = root.resolve("bench/results/gateway-bench-" + module + ".log");
+        Files.createDirectories(log.getParent());
+        pb.redirectErrorStream(true).redirectOutput(log.toFile());
+        Process p = pb.start();
+        processes.add(p);
+        return p;
+    }
+
+    void awaitReady(String name, Process p, String url) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (System.nanoTime() < deadline) {
+            if (!p.isAlive()) {
+                throw new IllegalStateException(name + " exited; see bench/results/gateway-bench-" + name + ".log");
+            }
+            try {
+                if (http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2)).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // starting
+            }
+            Thread.sleep(300);
+        }
+        throw new IllegalStateException(name + " not ready in 120 s");
+    }
+
+    void stopAll() {
+        for (Process p : processes) {
+            p.destroy();
+        }
+        for (Process p : processes) {
+            try {
+                if (!p.waitFor(20, TimeUnit.SECONDS)) {
+                    p.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                p.destroyForcibly();
+            }
+        }
+    }
+
+    String token(String user) throws Exception {
+        String form = "grant_type=password&client_id=campaign-engine-cli&username=" + user + "&password="
+                + URLEncoder.encode(user, StandardCharsets.UTF_8);
+        String body = send(HttpRequest.newBuilder(URI.create(env.getProperty("CE_OIDC_URL") + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)), 200);
+        Matcher m = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"").matcher(body);
+        if (!m.find()) {
+            throw new IllegalStateException("no access token: " + body);
+        }
+        return m.group(1);
+    }
+
+    String get(String url, String token) throws Exception {
+        return send("GET", url, token, null, 200);
+    }
+
+    String send(String method, String url, String token, String json, int... ok) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
+                .header("Accept", "application/json");
+        if (json != null) {
+            b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+        } else {
+            b.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        return send(b, ok);
+    }
+
+    String send(HttpRequest.Builder b, int... ok) throws Exception {
+        HttpResponse<String> r = http.send(b.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        if (Arrays.stream(ok).noneMatch(s -> s == r.statusCode())) {
+            throw new IllegalStateException(r.request().method() + " " + r.uri() + " -> " + r.statusCode() + ": " + r.body());
+        }
+        return r.body();
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+}
