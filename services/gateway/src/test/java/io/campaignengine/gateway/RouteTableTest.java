@@ -56,6 +56,21 @@ class RouteTableTest {
     }
 
     @Test
+    void aWildcardSegmentLetsAServiceOwnASubResource() {
+        RouteTable t = new RouteTable(config(Map.of(
+                "playbook", new Up("http://127.0.0.1:8101", List.of("/api/businesses"), true),
+                "publishing", new Up("http://127.0.0.1:8104", List.of("/api/businesses/*/connections", "/api/businesses/*/connect-meta"), true),
+                "special", new Up("http://127.0.0.1:8199", List.of("/api/businesses/melissa/connections"), true))));
+        assertEquals(Optional.of("publishing"), name(t, "/api/businesses/42/connections"));
+        assertEquals(Optional.of("publishing"), name(t, "/api/businesses/42/connections/7"));
+        assertEquals(Optional.of("publishing"), name(t, "/api/businesses/42/connect-meta"));
+        assertEquals(Optional.of("special"), name(t, "/api/businesses/melissa/connections"));
+        assertEquals(Optional.of("playbook"), name(t, "/api/businesses/42"));
+        assertEquals(Optional.of("playbook"), name(t, "/api/businesses/42/other"));
+        assertEquals(Optional.of("playbook"), name(t, "/api/businesses"));
+    }
+
+    @Test
     void aPrefixHasOneOwner() {
         var e = assertThrows(IllegalStateException.class, () -> new RouteTable(config(Map.of(
                 "a", new Up("http://127.0.0.1:1", List.of("/api/x"), true),

@@ -59,9 +59,20 @@ public class ApiProxy {
         router.route("/api/*").order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT - 1).failureHandler(this::failed);
         // after authentication (which runs in front of every route), before Quarkus REST's own resources
         for (String prefix : table.prefixes()) {
+            prefix = vertxPath(prefix);
             router.route(prefix).order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT).handler(this::handle);
             router.route(prefix + "/*").order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT).handler(this::handle);
         }
+    }
+
+    /** {@code *} segments as Vert.x path parameters; which upstream serves a request is decided by the route table. */
+    static String vertxPath(String prefix) {
+        StringBuilder b = new StringBuilder();
+        int n = 0;
+        for (String segment : prefix.substring(1).split("/")) {
+            b.append('/').append(segment.equals("*") ? ":any" + (n++) : segment);
+        }
+        return b.toString();
     }
 
     void handle(RoutingContext ctx) {

@@ -12,8 +12,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Which upstream serves a path: the longest configured prefix that matches the path exactly or up to a "/"
+ * Which upstream serves a path: the most specific configured prefix that matches its leading path segments
  * ({@code /api/campaigns} serves {@code /api/campaigns} and {@code /api/campaigns/42}, never {@code /api/campaignsX}).
+ * A {@code *} segment matches any one segment ({@code /api/businesses/*}{@code /connections}), so a service can own a
+ * sub-resource of another service's resource. More segments win; with as many, fewer wildcards win.
  */
 @ApplicationScoped
 public class RouteTable {
@@ -33,7 +35,29 @@ public class RouteTable {
         }
     }
 
-    record Route(String prefix, Upstream upstream) {
+    record Route(String prefix, String[] segments, int wildcards, Upstream upstream) {
+        static Route of(String prefix, Upstream upstream) {
+            String[] segments = RouteTable.segments(prefix);
+            int wildcards = (int) java.util.Arrays.stream(segments).filter("*"::equals).count();
+            return new Route(prefix, segments, wildcards, upstream);
+        }
+
+        boolean matches(String[] path) {
+            if (path.length < segments.length) {
+                return false;
+            }
+            for (int i = 0; i < segments.length; i++) {
+                if (!segments[i].equals("*") && !segments[i].equals(path[i])) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    static String[] segments(String path) {
+        String p = path.startsWith("/") ? path.substring(1) : path;
+        return p.isEmpty() ? new String[0] : p.split("/", -1);
     }
 
     private final List<Upstream> upstreams;
@@ -55,10 +79,10 @@ public class RouteTable {
                 if (previous != null) {
                     throw new IllegalStateException("route " + p + " is configured for both " + previous + " and " + u.name());
                 }
-                rs.add(new Route(p, u));
+                rs.add(Route.of(p, u));
             }
         });
-        rs.sort(Comparator.comparingInt((Route r) -> r.prefix().length()).reversed());
+        rs.sort(Comparator.comparingInt((Route r) -> -r.segments().length).thenComparingInt(Route::wildcards));
         this.upstreams = List.copyOf(ups);
         this.routes = List.copyOf(rs);
     }
@@ -76,8 +100,9 @@ public class RouteTable {
 
     /** The upstream for a request path (without the query string). */
     public Optional<Upstream> resolve(String path) {
+        String[] segments = segments(path);
         for (Route r : routes) {
-            if (path.equals(r.prefix()) || path.startsWith(r.prefix() + "/")) {
+            if (r.matches(segments)) {
                 return Optional.of(r.upstream());
             }
         }
@@ -88,7 +113,7 @@ public class RouteTable {
         return upstreams;
     }
 
-    /** Every routed prefix, longest first. */
+    /** Every routed prefix, most specific first ({@code *} segments included). */
     public List<String> prefixes() {
         return routes.stream().map(Route::prefix).toList();
     }
