@@ -150,4 +150,24 @@ class SimulationTest {
         small.ads.get("a").exposure.days.values().forEach(after::add);
         assertEquals(s.spendMinor, after.spendMinor, 1e-9);
     }
+
+    @Test
+    void theWorldSnapshotsToJsonAndBack() throws Exception {
+        Simulation sim = new Simulation(null, null, null);
+        World w = adWorld(5_000);
+        sim.catchUpAds(w, w.ads.values(), T0 + Simulation.DAY / 2);
+        World.Token t = new World.Token();
+        t.value = w.opaque("EAAG", 40);
+        t.kind = World.TokenKind.USER;
+        t.scopes.add("ads_management");
+        w.tokens.put(t.value, t);
+        com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        String json = mapper.writeValueAsString(w);
+        World back = mapper.readValue(json, World.class);
+        assertEquals(json, mapper.writeValueAsString(back));
+        // and the restored world keeps accruing exactly like the original
+        sim.catchUpAds(w, w.ads.values(), T0 + Simulation.DAY);
+        sim.catchUpAds(back, back.ads.values(), T0 + Simulation.DAY);
+        assertEquals(mapper.writeValueAsString(w), mapper.writeValueAsString(back));
+    }
 }
