@@ -85,11 +85,20 @@ public class ImageResource {
     }
 
     @GET
+    @Path("tags")
+    @RolesAllowed({Roles.VIEWER, Roles.MARKETER, Roles.ADMIN})
+    @Operation(summary = "The tag vocabulary of the business's active playbook (segments, emotions, themes, image categories)")
+    public Uni<ImageService.Vocabulary> tags(@QueryParam("businessId") String businessId) {
+        return service.vocabulary(caller, Params.requiredUuid("businessId", businessId));
+    }
+
+    @GET
     @Path("{id}")
     @RolesAllowed({Roles.VIEWER, Roles.MARKETER, Roles.ADMIN})
-    @Operation(summary = "Get an image with time-limited URLs of the original and the thumbnail (and public URLs when configured)")
+    @Operation(summary = "Get an image with time-limited URLs of the original and the thumbnail (public URLs when configured) and the content using it")
     public Uni<ImageView> get(@PathParam("id") String id) {
-        return service.get(caller, Params.id("image", id)).chain(this::withUrls);
+        return service.get(caller, Params.id("image", id))
+                .chain(i -> withUrls(i).chain(v -> service.usage(i.id).map(u -> v.with(u, null))));
     }
 
     @POST
@@ -206,9 +215,7 @@ public class ImageResource {
     }
 
     private static ImageView withWarnings(ImageView v, List<io.campaignengine.image.service.Warning> warnings) {
-        return new ImageView(v.id(), v.businessId(), v.filename(), v.type(), v.category(), v.tags(), v.altText(), v.description(), v.width(),
-                v.height(), v.fileSize(), v.mimeType(), v.usageCount(), v.storageKey(), v.thumbnailKey(), v.thumbnailNote(), v.uploadedBy(),
-                v.createdAt(), v.updatedAt(), v.urls(), warnings);
+        return v.with(null, warnings);
     }
 
     private static int limit(Integer limit) {

@@ -30,11 +30,16 @@ public final class Views {
     public record ImageView(UUID id, UUID businessId, String filename, String type, String category, Tags tags, String altText,
                             String description, int width, int height, long fileSize, String mimeType, int usageCount,
                             String storageKey, String thumbnailKey, String thumbnailNote, String uploadedBy, Instant createdAt,
-                            Instant updatedAt, UrlsView urls, List<Warning> warnings) {
+                            Instant updatedAt, UrlsView urls, ImageService.Usage usedBy, List<Warning> warnings) {
         static ImageView of(Image i, ImageService.Urls urls, List<Warning> warnings) {
             return new ImageView(i.id, i.businessId, i.filename, i.type.code(), i.category, i.tags, i.altText, i.description, i.width,
                     i.height, i.fileSize, i.mimeType, i.usageCount, i.storageKey, i.thumbnailKey, i.thumbnailNote, i.uploadedBy,
-                    i.createdAt, i.updatedAt, UrlsView.of(urls), warnings);
+                    i.createdAt, i.updatedAt, UrlsView.of(urls), null, warnings);
+        }
+
+        ImageView with(ImageService.Usage usage, List<Warning> w) {
+            return new ImageView(id, businessId, filename, type, category, tags, altText, description, width, height, fileSize, mimeType,
+                    usageCount, storageKey, thumbnailKey, thumbnailNote, uploadedBy, createdAt, updatedAt, urls, usage, w);
         }
     }
 

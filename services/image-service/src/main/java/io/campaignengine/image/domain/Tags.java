@@ -42,6 +42,7 @@ public record Tags(List<String> segments, List<String> emotions, List<String> th
         return n.isEmpty() ? null : n;
     }
 
+    @com.fasterxml.jackson.annotation.JsonIgnore
     public boolean isEmpty() {
         return segments.isEmpty() && emotions.isEmpty() && themes.isEmpty() && keywords.isEmpty();
     }

@@ -54,8 +54,8 @@ public class ImageRepository implements PanacheRepositoryBase<Image, UUID> {
         facet(where, params, "themes", f.theme());
         facet(where, params, "keywords", f.keyword());
         if (f.tag() != null) {
-            where.append(" and (i.tags @> cast(:tagS as jsonb) or i.tags @> cast(:tagE as jsonb) or i.tags @> cast(:tagT as jsonb)"
-                    + " or i.tags @> cast(:tagK as jsonb))");
+            where.append(" and (i.tags @> cast(cast(:tagS as text) as jsonb) or i.tags @> cast(cast(:tagE as text) as jsonb) or i.tags @> cast(cast(:tagT as text) as jsonb)"
+                    + " or i.tags @> cast(cast(:tagK as text) as jsonb))");
             params.put("tagS", json("segments", f.tag()));
             params.put("tagE", json("emotions", f.tag()));
             params.put("tagT", json("themes", f.tag()));
@@ -111,7 +111,7 @@ public class ImageRepository implements PanacheRepositoryBase<Image, UUID> {
 
     private static void facet(StringBuilder where, Map<String, Object> params, String facet, String value) {
         if (value != null) {
-            where.append(" and i.tags @> cast(:").append(facet).append(" as jsonb)");
+            where.append(" and i.tags @> cast(cast(:").append(facet).append(" as text) as jsonb)");
             params.put(facet, json(facet, value));
         }
     }

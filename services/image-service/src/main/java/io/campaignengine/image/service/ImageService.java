@@ -231,6 +231,26 @@ public class ImageService {
                 .call(i -> scope.require(caller, i.businessId, "image", id)));
     }
 
+    /** The tag vocabulary of the business's active playbook (what matching content will ask for). */
+    public record Vocabulary(UUID playbookId, Integer playbookVersion, List<String> segments, List<String> emotions, List<String> themes,
+                             List<String> categories) {
+    }
+
+    public Uni<Vocabulary> vocabulary(CallerContext caller, UUID businessId) {
+        return Panache.withSession(() -> scope.requireBusiness(caller, businessId).chain(() -> playbooks.active(businessId)))
+                .map(p -> p == null ? new Vocabulary(null, null, List.of(), List.of(), List.of(), List.of())
+                        : new Vocabulary(p.playbookId, p.version, p.segments, p.emotions, p.themes, p.categories));
+    }
+
+    /** Which content uses the image, and which of it is scheduled or posted (what blocks a delete). */
+    public record Usage(List<UUID> contentIds, List<UUID> scheduledOrPosted) {
+    }
+
+    public Uni<Usage> usage(UUID imageId) {
+        return Panache.withSession(() -> contents.list("imageId = ?1 and retiredAt is null", imageId)
+                .map(l -> new Usage(l.stream().map(c -> c.id).toList(), l.stream().filter(c -> c.live()).map(c -> c.id).toList())));
+    }
+
     public Uni<PageResult<Image>> list(CallerContext caller, UUID businessId, ImageRepository.Filter filter, int page, int size) {
         return Panache.withSession(() -> scope.requireBusiness(caller, businessId).chain(() -> images.list(businessId, filter, page, size)));
     }
