@@ -12,7 +12,7 @@ export PATH := $(JAVA_HOME)/bin:$(PATH)
 
 MVN := ./mvnw -B -ntp
 
-.PHONY: help run stop reset status test build bench clean
+.PHONY: help run stop reset status test build bench smoke clean
 
 help: ## list the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -35,6 +35,9 @@ reset: ## wipe the local data directory (.devstack/run); stop first
 
 test: ## the whole test suite against real infrastructure started for the run
 	@bin/test-all
+
+smoke: ## the done-when scenario of issue 3 against a running `make run`, through the gateway (curl)
+	@bin/smoke
 
 bench: ## benchmarks under bench/; figures go to bench/RESULTS.md
 	@bench/run-all
