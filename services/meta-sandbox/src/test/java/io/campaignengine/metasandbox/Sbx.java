@@ -22,11 +22,14 @@ final class Sbx {
     }
 
     static TestUser user() {
-        return user(null);
+        return user((List<String>) null);
     }
 
     static TestUser user(List<String> scopes) {
-        Map<String, Object> body = scopes == null ? Map.of("name", "Test User", "pages", 1) : Map.of("name", "Test User", "pages", 1, "scopes", scopes);
+        return user(scopes == null ? Map.of("name", "Test User", "pages", 1) : Map.of("name", "Test User", "pages", 1, "scopes", scopes));
+    }
+
+    static TestUser user(Map<String, Object> body) {
         JsonPath j = given().contentType(ContentType.JSON).body(body).post("/_sandbox/users").then().statusCode(200).extract().jsonPath();
         return new TestUser(j.getString("id"), j.getString("access_token"), j.getString("pages[0].id"),
                 j.getString("pages[0].access_token"), j.getString("pages[0].instagram_business_account"), j.getString("ad_accounts[0]"));

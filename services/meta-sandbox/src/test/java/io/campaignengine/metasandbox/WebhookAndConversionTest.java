@@ -116,7 +116,8 @@ class WebhookAndConversionTest {
 
     @Test
     void signedFeedWebhooksForCommentsAndReactionsAndConversionsWithTheUtmOfTheLink() throws Exception {
-        Sbx.TestUser u = Sbx.user();
+        // a big page: plenty of comments and reactions in a few hours
+        Sbx.TestUser u = Sbx.user(Map.of("name", "Big Page Owner", "pages", 1, "followers", 200_000));
         String link = "https://example.com/trial?utm_source=facebook&utm_medium=social&utm_campaign=spring&utm_content=var-a&utm_term=tia_seeker";
         String post = graphPost("/" + u.pageId() + "/feed", u.pageToken(), "message", "Teachers love this. Start your free trial",
                 "link", link).then().statusCode(200).extract().path("id");

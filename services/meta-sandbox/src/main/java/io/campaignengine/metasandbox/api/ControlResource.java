@@ -175,6 +175,8 @@ public class ControlResource {
         String name = opt(body, "name") instanceof String s ? s : "Test User";
         int pages = opt(body, "pages") instanceof Number n ? n.intValue() : 1;
         if (pages < 1 || pages > 20) return bad("pages must be 1..20");
+        Long followers = opt(body, "followers") instanceof Number n ? n.longValue() : null;
+        if (followers != null && followers < 0) return bad("followers must not be negative");
         LinkedHashSet<String> scopes = new LinkedHashSet<>(Graph.ALL_SCOPES);
         if (opt(body, "scopes") instanceof List<?> l) {
             scopes.clear();
@@ -185,6 +187,12 @@ public class ControlResource {
         synchronized (state) {
             World w = state.world();
             World.User u = graph.createUser(w, name, pages);
+            if (followers != null) {
+                for (String pid : u.pageIds) {
+                    w.pages.get(pid).followers = followers;
+                    w.igUsers.get(w.pages.get(pid).igUserId).followers = followers;
+                }
+            }
             World.Token t = graph.issueToken(w, u.id, scopes, true, state.now());
             out.put("id", u.id);
             out.put("name", u.name);

@@ -112,6 +112,10 @@ public interface SandboxConfig {
         @WithDefault("6")
         int maxAttempts();
 
+        /** Comments and reactions per piece and simulated hour sent as webhooks (a sample; insights keep the counts). */
+        @WithDefault("3")
+        int webhookSample();
+
         /** First retry delay; doubled on each attempt. */
         @WithDefault("1s")
         Duration retryBackoff();

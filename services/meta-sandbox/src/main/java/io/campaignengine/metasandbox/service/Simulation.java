@@ -37,8 +37,6 @@ public class Simulation {
     public static final long DAY = 24 * HOUR;
     /** Organic posts stop accruing after two weeks. */
     private static final long ORGANIC_LIFETIME = 14 * DAY;
-    /** Webhook changes per piece and accrual step: webhooks are a sample when a post goes viral. */
-    private static final int MAX_EVENTS_PER_STEP = 20;
 
     private static final String[] FIRST = {"Ana", "Ben", "Chloe", "Diego", "Emma", "Farid", "Grace", "Hugo", "Ines", "Jamal",
             "Kira", "Liam", "Maya", "Noah", "Olga", "Pablo", "Quinn", "Rosa", "Sami", "Tara"};
@@ -52,10 +50,14 @@ public class Simulation {
     private final Deliveries deliveries;
     private final ObjectMapper mapper;
 
+    /** Comments and reactions per piece and simulated hour that become webhooks (insights keep the full counts). */
+    private final int webhookSample;
+
     public Simulation(SandboxState state, Deliveries deliveries, ObjectMapper mapper) {
         this.state = state;
         this.deliveries = deliveries;
         this.mapper = mapper;
+        this.webhookSample = state == null ? 3 : state.config().delivery().webhookSample();
     }
 
     /** What one catch-up produced, sent after the world's lock is released. */
@@ -162,7 +164,7 @@ public class Simulation {
             accrue(w, ad.id, e, to, hour -> adSample(w, ad.id, e, hour, dailyMinor),
                     (delta, t0, t1, hour, f0) -> {
                         if (pageId != null) emitFeed(w, pageId, storyId, e, delta, t0, t1, hour, f0, out, false);
-                        emitConversions(w, ad.id, "ad", e, delta, t0, t1, hour, f0, out);
+                        emitConversions(w, ad.id, "ad", e, delta, hour, f0, out);
                     });
         }
         e.cursorMs = Math.max(e.cursorMs, now);
@@ -307,31 +309,55 @@ public class Simulation {
 
     // ------------------------------------------------------------------ events
 
+    /**
+     * Indices [first, first + count) of the hour's events of one kind that fall into this step; only the first
+     * {@code webhookSample} of each hour become events. Everything about an event (time, person, text, id) is fixed
+     * by (seed, piece, hour, index), so events do not depend on how the clock was stepped either.
+     */
+    private static long first(Exposure e, Metric m, double f0) {
+        return (long) Math.floor(e.hourCounts[m.ordinal()] * f0);
+    }
+
+    private static long eventTime(Exposure e, Metric m, long hour, long index) {
+        long n = Math.max(1, e.hourCounts[m.ordinal()]);
+        return hour * HOUR + (long) ((index + 0.5) * HOUR / n);
+    }
+
+    private static SplittableRandom rng(long seed, String id, long hour, long index, int kind) {
+        return new SplittableRandom(Market.mix(seed, Market.hash(id), hour, index, kind));
+    }
+
+    private static String digits(SplittableRandom r, int n) {
+        StringBuilder sb = new StringBuilder().append(1 + r.nextInt(9));
+        while (sb.length() < n) sb.append(r.nextInt(10));
+        return sb.toString();
+    }
+
     private void emitFeed(World w, String pageId, String postId, Exposure e, long[] delta, long t0, long t1, long hour, double f0,
                           Outbox out, boolean conversions) {
         if (postId == null) return;
-        Outbox target = out;
-        SplittableRandom r = new SplittableRandom(Market.mix(w.seed, Market.hash(postId), hour, t0));
-        int reactions = (int) Math.min(MAX_EVENTS_PER_STEP, delta[Metric.REACTIONS.ordinal()]);
-        int comments = (int) Math.min(MAX_EVENTS_PER_STEP, delta[Metric.COMMENTS.ordinal()]);
-        List<Map<String, Object>> changes = target.feedChanges.computeIfAbsent(pageId, k -> new ArrayList<>());
-        for (int i = 0; i < reactions; i++) {
-            long at = t0 + (t1 - t0) * (i + 1) / (reactions + 1);
+        List<Map<String, Object>> changes = out.feedChanges.computeIfAbsent(pageId, k -> new ArrayList<>());
+        long fr = first(e, Metric.REACTIONS, f0);
+        for (long j = fr; j < fr + delta[Metric.REACTIONS.ordinal()] && j < webhookSample; j++) {
+            SplittableRandom r = rng(w.seed, postId, hour, j, 1);
             Map<String, Object> v = new LinkedHashMap<>();
             v.put("from", person(r));
             v.put("post_id", postId);
-            v.put("created_time", at / 1000);
+            v.put("created_time", eventTime(e, Metric.REACTIONS, hour, j) / 1000);
             v.put("item", "reaction");
             v.put("parent_id", postId);
             v.put("reaction_type", REACTIONS[r.nextInt(REACTIONS.length)]);
             v.put("verb", "add");
             changes.add(Map.of("field", "feed", "value", v));
+            out.webhookChanges++;
         }
-        for (int i = 0; i < comments; i++) {
-            long at = t0 + (t1 - t0) * (i + 1) / (comments + 1);
+        long fc = first(e, Metric.COMMENTS, f0);
+        for (long j = fc; j < fc + delta[Metric.COMMENTS.ordinal()] && j < webhookSample; j++) {
+            SplittableRandom r = rng(w.seed, postId, hour, j, 2);
+            long at = eventTime(e, Metric.COMMENTS, hour, j);
             Map<String, Object> from = person(r);
             Comment cm = new Comment();
-            cm.id = postId.substring(postId.indexOf('_') + 1) + "_" + w.nextId("", 16);
+            cm.id = postId.substring(postId.indexOf('_') + 1) + "_" + digits(r, 16);
             cm.parentId = postId;
             cm.fromId = (String) from.get("id");
             cm.fromName = (String) from.get("name");
@@ -356,26 +382,25 @@ public class Simulation {
             v.put("parent_id", postId);
             v.put("verb", "add");
             changes.add(Map.of("field", "feed", "value", v));
+            out.webhookChanges++;
         }
-        target.webhookChanges += reactions + comments;
         // an ad's conversions are reported with the ad id by the caller
-        if (conversions) emitConversions(w, postId, "post", e, delta, t0, t1, hour, f0, out);
+        if (conversions) emitConversions(w, postId, "post", e, delta, hour, f0, out);
     }
 
     private void emitIg(World w, IgMedia m, Exposure e, long[] delta, long t0, long t1, long hour, double f0, Outbox out) {
-        SplittableRandom r = new SplittableRandom(Market.mix(w.seed, Market.hash(m.id), t0));
-        int comments = (int) Math.min(MAX_EVENTS_PER_STEP, delta[Metric.COMMENTS.ordinal()]);
         List<Map<String, Object>> changes = out.igChanges.computeIfAbsent(m.igUserId, k -> new ArrayList<>());
-        for (int i = 0; i < comments; i++) {
-            long at = t0 + (t1 - t0) * (i + 1) / (comments + 1);
+        long fc = first(e, Metric.COMMENTS, f0);
+        for (long j = fc; j < fc + delta[Metric.COMMENTS.ordinal()] && j < webhookSample; j++) {
+            SplittableRandom r = rng(w.seed, m.id, hour, j, 3);
             Map<String, Object> p = person(r);
             Comment cm = new Comment();
-            cm.id = w.nextId("179", 14);
+            cm.id = "179" + digits(r, 14);
             cm.parentId = m.id;
             cm.fromId = (String) p.get("id");
             cm.fromName = ((String) p.get("name")).toLowerCase().replace(' ', '.');
             cm.message = COMMENTS[r.nextInt(COMMENTS.length)];
-            cm.createdMs = at;
+            cm.createdMs = eventTime(e, Metric.COMMENTS, hour, j);
             w.comments.put(cm.id, cm);
             Map<String, Object> v = new LinkedHashMap<>();
             v.put("from", Map.of("id", cm.fromId, "username", cm.fromName));
@@ -383,46 +408,42 @@ public class Simulation {
             v.put("id", cm.id);
             v.put("text", cm.message);
             changes.add(Map.of("field", "comments", "value", v));
+            out.webhookChanges++;
         }
-        out.webhookChanges += comments;
-        emitConversions(w, m.id, "ig_media", e, delta, t0, t1, hour, f0, out);
+        emitConversions(w, m.id, "ig_media", e, delta, hour, f0, out);
     }
 
-    private void emitConversions(World w, String id, String kind, Exposure e, long[] delta, long t0, long t1, long hour, double f0,
-                                 Outbox out) {
-        long s = delta[Metric.SIGNUPS.ordinal()], t = delta[Metric.TRIALS.ordinal()], p = delta[Metric.PURCHASES.ordinal()];
-        long n = s + t + p;
-        if (n == 0) return;
-        Map<String, String> utm = Market.utm(e.link);
-        SplittableRandom r = new SplittableRandom(Market.mix(w.seed, Market.hash(id), t0, 5));
-        long firstPurchase = (long) Math.floor(e.hourCounts[Metric.PURCHASES.ordinal()] * f0);
-        long i = 0;
-        for (String type : new String[]{"signup", "trial", "purchase"}) {
-            long count = type.equals("signup") ? s : type.equals("trial") ? t : p;
-            for (long k = 0; k < count; k++, i++) {
-                long at = t0 + (t1 - t0) * (i + 1) / (n + 1);
+    /** Every conversion is sent (they are rare); each is fixed by (seed, piece, hour, kind, index). */
+    private void emitConversions(World w, String id, String kind, Exposure e, long[] delta, long hour, double f0, Outbox out) {
+        Map<String, String> utm = null;
+        for (Metric m : new Metric[]{Metric.SIGNUPS, Metric.TRIALS, Metric.PURCHASES}) {
+            long f = first(e, m, f0);
+            for (long j = f; j < f + delta[m.ordinal()]; j++) {
+                if (utm == null) utm = Market.utm(e.link);
+                SplittableRandom r = rng(w.seed, id, hour, j, 10 + m.ordinal());
+                String type = m == Metric.SIGNUPS ? "signup" : m == Metric.TRIALS ? "trial" : "purchase";
                 Map<String, Object> c = new LinkedHashMap<>();
-                c.put("event_id", w.opaque("sbx_", 24));
+                c.put("event_id", "sbx_" + Long.toHexString(Market.mix(w.seed, Market.hash(id), hour, j, m.ordinal())));
                 c.put("type", type);
-                c.put("value", type.equals("purchase") ? purchaseValue(w.seed, id, hour, firstPurchase + k) : 0);
+                c.put("value", m == Metric.PURCHASES ? purchaseValue(w.seed, id, hour, j) : 0);
                 c.put("currency", "USD");
-                c.put("occurred_at", Instant.ofEpochMilli(at).toString());
+                c.put("occurred_at", Instant.ofEpochMilli(eventTime(e, m, hour, j)).toString());
                 c.put("url", e.link);
                 c.put("utm_source", utm.get("utm_source"));
                 c.put("utm_medium", utm.get("utm_medium"));
                 c.put("utm_campaign", utm.get("utm_campaign"));
                 c.put("utm_content", utm.get("utm_content"));
                 c.put("utm_term", utm.get("utm_term"));
-                c.put("session_id", w.opaque("s", 20));
+                c.put("session_id", "s" + digits(r, 19));
                 c.put("user_agent", "Mozilla/5.0 (meta-sandbox simulated visitor)");
                 c.put("ip_address", "203.0.113." + (1 + r.nextInt(254)));
                 c.put("geo_market", e.geo);
                 c.put("platform", kind.equals("ig_media") ? "instagram" : "facebook");
                 c.put(kind.equals("ad") ? "ad_id" : kind.equals("post") ? "post_id" : "ig_media_id", id);
                 out.conversions.add(c);
+                out.conversionCount++;
             }
         }
-        out.conversionCount += (int) n;
     }
 
     private static Map<String, Object> person(SplittableRandom r) {
@@ -435,9 +456,13 @@ public class Simulation {
     /** Sends what a catch-up produced (outside the world's lock): one webhook POST per page, at most 50 changes. */
     public void flush(Outbox out, long nowMs) {
         try {
-            send("page", out.feedChanges, nowMs);
-            send("instagram", out.igChanges, nowMs);
-            for (Map<String, Object> c : out.conversions) deliveries.conversion(mapper.writeValueAsString(c));
+            if (deliveries.webhookUrl() != null) {
+                send("page", out.feedChanges, nowMs);
+                send("instagram", out.igChanges, nowMs);
+            }
+            if (deliveries.conversionUrl() != null) {
+                for (Map<String, Object> c : out.conversions) deliveries.conversion(mapper.writeValueAsString(c));
+            }
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
