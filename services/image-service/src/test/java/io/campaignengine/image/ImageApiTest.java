@@ -37,6 +37,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ImageApiTest {
     static final HttpClient HTTP = HttpClient.newHttpClient();
 
+    @jakarta.inject.Inject
+    io.campaignengine.image.service.UploadJanitor janitor;
+
     @Test
     void eachFormatIsStoredWithDimensionsAndAThumbnail() throws Exception {
         UUID business = Fixtures.business("melissa");
@@ -230,6 +233,15 @@ class ImageApiTest {
         as(BOB).post("/api/images/uploads/" + lie.path("uploadId") + "/confirm").then().statusCode(415);
         assertFalse(Fixtures.exists(lie.path("objectKey")));
         assertEquals(2, Fixtures.keys(business).size(), Fixtures.keys(business).toString());
+
+        // a ticket used but never confirmed: once expired, the janitor removes its object and row
+        Response forgotten = as(BOB).contentType("application/json").body(Map.of("businessId", business.toString(), "filename", "f.jpg"))
+                .post("/api/images/upload-url");
+        put(forgotten.path("url"), Images.jpeg(640, 640, 62));
+        assertTrue(Fixtures.exists(forgotten.path("objectKey")));
+        assertTrue(janitor.sweepOnContext(java.time.Instant.now().plusSeconds(86_400)).toCompletableFuture().get() >= 1);
+        assertFalse(Fixtures.exists(forgotten.path("objectKey")));
+        as(BOB).post("/api/images/uploads/" + forgotten.path("uploadId") + "/confirm").then().statusCode(404);
 
         as(BOB).contentType("application/json").body(Map.of("businessId", business.toString(), "filename", "x.jpg", "sizeBytes", 50_000_000))
                 .post("/api/images/upload-url").then().statusCode(413);
