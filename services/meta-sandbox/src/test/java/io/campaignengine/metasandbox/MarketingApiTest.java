@@ -160,4 +160,20 @@ class MarketingApiTest {
         JsonPath j = insights(u, ad, "fields", "spend", "date_preset", "maximum");
         return j.getList("data").isEmpty() ? 0 : Double.parseDouble(j.getString("data[0].spend"));
     }
+
+    @Test
+    void adImagesUploadGivesTheHashCreativesUse() throws Exception {
+        Sbx.TestUser u = Sbx.user();
+        byte[] jpeg = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 1, 2, 3, 4, (byte) 0xFF, (byte) 0xD9};
+        String expected = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("MD5").digest(jpeg));
+        graphPost("/" + u.account() + "/adimages", u.token(), "bytes", java.util.Base64.getEncoder().encodeToString(jpeg))
+                .then().statusCode(200).body("images.bytes.hash", equalTo(expected)).body("images.bytes.url", startsWith("https://"));
+        graphGet("/" + u.account() + "/adimages", u.token(), "fields", "hash,url").then().statusCode(200).body("data[0].hash", equalTo(expected));
+        String spec = "{\"page_id\":\"" + u.pageId() + "\",\"link_data\":{\"link\":\"" + LINK + "\",\"message\":\"Hashed.\",\"image_hash\":\"%s\"}}";
+        String creative = graphPost("/" + u.account() + "/adcreatives", u.token(), "object_story_spec", spec.formatted(expected))
+                .then().statusCode(200).extract().path("id");
+        graphGet("/" + creative, u.token(), "fields", "image_hash,image_url").then().statusCode(200).body("image_hash", equalTo(expected));
+        graphPost("/" + u.account() + "/adcreatives", u.token(), "object_story_spec", spec.formatted("0123456789abcdef0123456789abcdef"))
+                .then().statusCode(400).body("error.error_subcode", equalTo(1487242));
+    }
 }

@@ -40,6 +40,8 @@ public class World {
     public Map<String, AdSet> adSets = new LinkedHashMap<>();
     public Map<String, Creative> creatives = new LinkedHashMap<>();
     public Map<String, Ad> ads = new LinkedHashMap<>();
+    /** "act_x:hash" -> uploaded ad image (only its hash, name and a URL are kept, not the bytes). */
+    public Map<String, AdImage> adImages = new LinkedHashMap<>();
 
     public String nextId(String prefix, int width) {
         seq++;
@@ -225,6 +227,14 @@ public class World {
         public String imageHash;
         public String callToActionType;
         public String urlTags;
+        public long createdMs;
+    }
+
+    public static class AdImage {
+        public String hash;
+        public String accountId;
+        public String name;
+        public String url;
         public long createdMs;
     }
 

@@ -105,6 +105,25 @@ final class Marketing {
                 if (ctx.post()) return createCreative(ctx, a);
                 if (ctx.get()) return list(ctx, filter(w.creatives.values(), x -> x.accountId.equals(a.id), this::creativeFields), "AdCreative");
             }
+            case "adimages" -> {
+                if (ctx.post()) return uploadImage(ctx, a);
+                if (ctx.get()) {
+                    List<Map<String, Object>> rows = new ArrayList<>();
+                    for (World.AdImage img : w.adImages.values()) {
+                        if (!img.accountId.equals(a.id)) continue;
+                        Map<String, Object> all = new LinkedHashMap<>();
+                        all.put("id", a.accountId + ":" + img.hash);
+                        all.put("hash", img.hash);
+                        all.put("name", img.name);
+                        all.put("url", img.url);
+                        all.put("account_id", a.accountId);
+                        all.put("status", "ACTIVE");
+                        all.put("created_time", Graph.time(img.createdMs));
+                        rows.add(Fields.select(all, new java.util.LinkedHashSet<>(List.of("hash", "id")), ctx.params.get("fields"), "AdImage"));
+                    }
+                    return Paging.page(rows, ctx);
+                }
+            }
             case "insights" -> {
                 if (ctx.get()) return insights.ads(ctx, a, a.id, "account");
             }
@@ -353,6 +372,43 @@ final class Marketing {
         }
     }
 
+    /** {@code bytes} (base64) or a multipart file part: Meta answers with the image's hash, used as image_hash. */
+    private Object uploadImage(Ctx ctx, AdAccount a) {
+        Params p = ctx.params;
+        String name = p.get("name");
+        byte[] content = null;
+        if (p.has("bytes")) {
+            try {
+                content = java.util.Base64.getMimeDecoder().decode(p.get("bytes"));
+            } catch (IllegalArgumentException e) {
+                throw GraphException.invalidParameter(1487242, "Image Resize Failed", "The bytes are not base64 of an image.");
+            }
+            if (name == null) name = "bytes";
+        } else {
+            for (Map.Entry<String, String> e : p.asMap().entrySet()) {
+                if (e.getKey().equals("access_token") || e.getKey().equals("name")) continue;
+                content = e.getValue().getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+                if (name == null) name = e.getKey();
+                break;
+            }
+        }
+        if (content == null || content.length == 0) throw GraphException.param("Requires an image: bytes or a file upload");
+        String hash;
+        try {
+            hash = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("MD5").digest(content));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        World.AdImage img = new World.AdImage();
+        img.hash = hash;
+        img.accountId = a.id;
+        img.name = name;
+        img.url = "https://scontent.xx.fbcdn.net/sandbox/" + hash + ".jpg";
+        img.createdMs = ctx.now;
+        ctx.w.adImages.putIfAbsent(a.id + ":" + hash, img);
+        return Map.of("images", Map.of(name, Map.of("hash", hash, "url", img.url)));
+    }
+
     private Object createCampaign(Ctx ctx, AdAccount a) {
         Params p = ctx.params;
         String name = p.required("name");
@@ -496,6 +552,14 @@ final class Marketing {
             cr.message = post.message;
             cr.link = post.link;
             cr.imageUrl = post.imageUrl;
+        }
+        if (cr.imageHash != null) {
+            World.AdImage img = w.adImages.get(a.id + ":" + cr.imageHash);
+            if (img == null) {
+                throw GraphException.invalidParameter(1487242, "Image Not Found",
+                        "The image_hash " + cr.imageHash + " was not uploaded to this ad account (POST /act_{id}/adimages).");
+            }
+            if (cr.imageUrl == null) cr.imageUrl = img.url;
         }
         if (cr.urlTags != null && cr.link != null) cr.link = cr.link + (cr.link.contains("?") ? "&" : "?") + cr.urlTags;
         cr.id = w.nextId("1202", 14);

@@ -67,6 +67,9 @@ public class Simulation {
         final List<Map<String, Object>> conversions = new ArrayList<>();
         public int webhookChanges;
         public int conversionCount;
+        /** Build webhook bodies only when someone will receive them (comments are stored either way). */
+        boolean buildWebhooks = true;
+        boolean buildConversions = true;
 
         public void absorb(Outbox o) {
             o.feedChanges.forEach((k, v) -> feedChanges.computeIfAbsent(k, x -> new ArrayList<>()).addAll(v));
@@ -81,7 +84,7 @@ public class Simulation {
 
     /** Accrues everything up to now. Call while holding the state's lock; then {@link #flush}. */
     public Outbox catchUpAll(World w, long now) {
-        Outbox out = new Outbox();
+        Outbox out = newOutbox();
         for (Post p : w.posts.values()) catchUpPost(w, p, now, out);
         for (IgMedia m : w.igMedia.values()) catchUpMedia(w, m, now, out);
         Budgets budgets = new Budgets(w);
@@ -90,22 +93,29 @@ public class Simulation {
     }
 
     public Outbox catchUpAds(World w, Iterable<Ad> ads, long now) {
-        Outbox out = new Outbox();
+        Outbox out = newOutbox();
         Budgets budgets = new Budgets(w);
         for (Ad ad : ads) catchUpAd(w, ad, now, budgets, out);
         return out;
     }
 
     public Outbox catchUpPostOnly(World w, Post p, long now) {
-        Outbox out = new Outbox();
+        Outbox out = newOutbox();
         catchUpPost(w, p, now, out);
         return out;
     }
 
     public Outbox catchUpMediaOnly(World w, IgMedia m, long now) {
-        Outbox out = new Outbox();
+        Outbox out = newOutbox();
         catchUpMedia(w, m, now, out);
         return out;
+    }
+
+    private Outbox newOutbox() {
+        Outbox o = new Outbox();
+        o.buildWebhooks = deliveries == null || deliveries.webhookUrl() != null;
+        o.buildConversions = deliveries == null || deliveries.conversionUrl() != null;
+        return o;
     }
 
     private void catchUpPost(World w, Post p, long now, Outbox out) {
@@ -338,7 +348,7 @@ public class Simulation {
         if (postId == null) return;
         List<Map<String, Object>> changes = out.feedChanges.computeIfAbsent(pageId, k -> new ArrayList<>());
         long fr = first(e, Metric.REACTIONS, f0);
-        for (long j = fr; j < fr + delta[Metric.REACTIONS.ordinal()] && j < webhookSample; j++) {
+        for (long j = fr; out.buildWebhooks && j < fr + delta[Metric.REACTIONS.ordinal()] && j < webhookSample; j++) {
             SplittableRandom r = rng(w.seed, postId, hour, j, 1);
             Map<String, Object> v = new LinkedHashMap<>();
             v.put("from", person(r));
@@ -364,6 +374,8 @@ public class Simulation {
             cm.message = COMMENTS[r.nextInt(COMMENTS.length)];
             cm.createdMs = at;
             w.comments.put(cm.id, cm);
+            if (!out.buildWebhooks) continue;
+            out.webhookChanges++;
             Map<String, Object> v = new LinkedHashMap<>();
             v.put("from", from);
             Map<String, Object> post = new LinkedHashMap<>();
@@ -382,7 +394,6 @@ public class Simulation {
             v.put("parent_id", postId);
             v.put("verb", "add");
             changes.add(Map.of("field", "feed", "value", v));
-            out.webhookChanges++;
         }
         // an ad's conversions are reported with the ad id by the caller
         if (conversions) emitConversions(w, postId, "post", e, delta, hour, f0, out);
@@ -402,13 +413,14 @@ public class Simulation {
             cm.message = COMMENTS[r.nextInt(COMMENTS.length)];
             cm.createdMs = eventTime(e, Metric.COMMENTS, hour, j);
             w.comments.put(cm.id, cm);
+            if (!out.buildWebhooks) continue;
+            out.webhookChanges++;
             Map<String, Object> v = new LinkedHashMap<>();
             v.put("from", Map.of("id", cm.fromId, "username", cm.fromName));
             v.put("media", Map.of("id", m.id, "media_product_type", "FEED"));
             v.put("id", cm.id);
             v.put("text", cm.message);
             changes.add(Map.of("field", "comments", "value", v));
-            out.webhookChanges++;
         }
         emitConversions(w, m.id, "ig_media", e, delta, hour, f0, out);
     }
@@ -418,6 +430,10 @@ public class Simulation {
         Map<String, String> utm = null;
         for (Metric m : new Metric[]{Metric.SIGNUPS, Metric.TRIALS, Metric.PURCHASES}) {
             long f = first(e, m, f0);
+            if (!out.buildConversions) {
+                out.conversionCount += (int) delta[m.ordinal()];
+                continue;
+            }
             for (long j = f; j < f + delta[m.ordinal()]; j++) {
                 if (utm == null) utm = Market.utm(e.link);
                 SplittableRandom r = rng(w.seed, id, hour, j, 10 + m.ordinal());
