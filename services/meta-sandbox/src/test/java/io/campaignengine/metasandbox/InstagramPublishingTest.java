@@ -113,4 +113,23 @@ class InstagramPublishingTest {
         graphPost("/" + u.igId() + "/media", u.token(), "image_url", image.toString()).then().statusCode(403)
                 .body("error.code", equalTo(10)).body("error.message", equalTo("(#10) Application does not have permission for this action"));
     }
+
+    @Test
+    void theQuotaCanBeChangedForBenchmarks() {
+        Sbx.TestUser u = Sbx.user();
+        io.restassured.RestAssured.given().contentType(io.restassured.http.ContentType.JSON).body(java.util.Map.of("instagram_quota", 1))
+                .put("/_sandbox/rate-limits").then().statusCode(200).body("instagram_quota", equalTo(1));
+        try {
+            String a = container(u, image.toString(), "a");
+            String b = container(u, image.toString(), "b");
+            settle(u, a);
+            settle(u, b);
+            graphPost("/" + u.igId() + "/media_publish", u.token(), "creation_id", a).then().statusCode(200);
+            graphPost("/" + u.igId() + "/media_publish", u.token(), "creation_id", b).then().statusCode(400).body("error.error_subcode", equalTo(2207042));
+            graphGet("/" + u.igId() + "/content_publishing_limit", u.token(), "fields", "config").then().body("data[0].config.quota_total", equalTo(1));
+        } finally {
+            io.restassured.RestAssured.given().contentType(io.restassured.http.ContentType.JSON).body(java.util.Map.of("instagram_quota", 50))
+                    .put("/_sandbox/rate-limits").then().statusCode(200);
+        }
+    }
 }

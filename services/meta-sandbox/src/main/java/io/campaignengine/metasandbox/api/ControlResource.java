@@ -286,6 +286,7 @@ public class ControlResource {
         out.put("page_calls_per_hour", l.pageCallsPerHour());
         out.put("ad_account_calls_per_hour", l.adAccountCallsPerHour());
         out.put("insights_calls_per_hour", l.insightsCallsPerHour());
+        out.put("instagram_quota", graph.igQuota());
         return out;
     }
 
@@ -297,6 +298,7 @@ public class ControlResource {
         graph.limits(new Limits(num(body, "app_calls_per_hour", l.appCallsPerHour()), num(body, "user_calls_per_hour", l.userCallsPerHour()),
                 num(body, "page_calls_per_hour", l.pageCallsPerHour()), num(body, "ad_account_calls_per_hour", l.adAccountCallsPerHour()),
                 num(body, "insights_calls_per_hour", l.insightsCallsPerHour())));
+        if (opt(body, "instagram_quota") instanceof Number n) graph.igQuota(n.intValue());
         if (Boolean.TRUE.equals(opt(body, "clear"))) state.limiter.clear();
         return limits();
     }

@@ -301,6 +301,17 @@ public class Graph {
     }
 
     private volatile SandboxConfig.RateLimit limits;
+    private volatile Integer igQuota;
+
+    /** Instagram posts per 24 h (content_publishing_limit); the control API can change it for benchmarks. */
+    public int igQuota() {
+        Integer q = igQuota;
+        return q != null ? q : config.instagram().quota();
+    }
+
+    public void igQuota(int quota) {
+        this.igQuota = quota;
+    }
 
     public SandboxConfig.RateLimit limits() {
         if (limits == null) limits = config.rateLimit();
@@ -832,7 +843,7 @@ public class Graph {
                 if (ctx.get()) {
                     Map<String, Object> row = new LinkedHashMap<>();
                     row.put("quota_usage", quotaUsage(ig, ctx.now));
-                    row.put("config", ordered("quota_total", config.instagram().quota(), "quota_duration", 86400));
+                    row.put("config", ordered("quota_total", igQuota(), "quota_duration", 86400));
                     String f = ctx.params.get("fields");
                     Map<String, Object> sel = Fields.select(row, Set.of("quota_usage"), f, "ContentPublishingLimit");
                     return Map.of("data", List.of(sel));
@@ -965,7 +976,7 @@ public class Graph {
             default -> {
             }
         }
-        if (quotaUsage(ig, ctx.now) >= config.instagram().quota()) {
+        if (quotaUsage(ig, ctx.now) >= igQuota()) {
             throw new GraphException(400, GraphException.OAUTH, 9, 2207042, "Application request limit reached",
                     "Publishing limit reached", "You reached the maximum number of posts that is allowed to be published by API in 24 hours.", false);
         }

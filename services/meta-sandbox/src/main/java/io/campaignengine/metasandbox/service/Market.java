@@ -118,6 +118,8 @@ public final class Market {
                 + 0.35 * z(seed, "image", e.image) + 0.15 * z(seed, "piece", piece)), 0.0005, 0.15);
         e.trueCvr = clamp(0.04 * Math.exp(0.35 * z(seed, "hook-cvr", e.hook) + 0.50 * z(seed, "segment-cvr", e.segment)
                 + 0.15 * z(seed, "piece-cvr", piece)), 0.001, 0.4);
+        // without a link there is nowhere to convert (on Instagram a URL in the caption stands for the profile link)
+        if (link == null) e.trueCvr = 0;
         e.reactionRate = clamp(0.02 * Math.exp(0.4 * z(seed, "hook-eng", e.hook) + 0.3 * z(seed, "image-eng", e.image)),
                 0.001, 0.2);
         e.commentRate = e.reactionRate * 0.08;

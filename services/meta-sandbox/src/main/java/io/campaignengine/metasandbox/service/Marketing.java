@@ -238,7 +238,7 @@ final class Marketing {
     }
 
     static String effective(String own, String... parents) {
-        if ("DELETED".equals(own) || "ARCHIVED".equals(own)) return own;
+        if ("DELETED".equals(own) || "ARCHIVED".equals(own) || "PAUSED".equals(own)) return own;
         for (int i = 0; i < parents.length; i += 2) {
             if (parents[i + 1] != null && !"ACTIVE".equals(parents[i + 1])) return parents[i] + "_PAUSED";
         }
