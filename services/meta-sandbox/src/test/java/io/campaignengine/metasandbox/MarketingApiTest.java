@@ -176,4 +176,25 @@ class MarketingApiTest {
         graphPost("/" + u.account() + "/adcreatives", u.token(), "object_story_spec", spec.formatted("0123456789abcdef0123456789abcdef"))
                 .then().statusCode(400).body("error.error_subcode", equalTo(1487242));
     }
+
+    @Test
+    void insightsInlineInAFieldSelectionAndSeveralIdsAtOnce() {
+        Sbx.TestUser u = Sbx.user();
+        String[] ids = Sbx.adStack(u, 3000, LINK, "Inline insights. Please", "https://img.example.com/i.jpg");
+        graphGet("/" + ids[1] + "/ads", u.token(), "fields", "id,name,insights.date_preset(maximum){impressions,clicks}").then().statusCode(200)
+                .body("data[0].id", equalTo(ids[3])).body("data[0].insights", equalTo(null)); // no delivery yet: left out
+        Sbx.advance(Duration.ofHours(12));
+        JsonPath j = graphGet("/" + u.account() + "/ads", u.token(), "fields",
+                "id,insights.date_preset(maximum).time_increment(all_days){impressions,spend}").then().statusCode(200).extract().jsonPath();
+        String inline = j.getString("data.find { it.id == '" + ids[3] + "' }.insights.data[0].impressions");
+        assertEquals(insights(u, ids[3], "fields", "impressions", "date_preset", "maximum").getString("data[0].impressions"), inline);
+        graphGet("/" + ids[0], u.token(), "fields", "name,insights.time_range({\"since\":\"2000-01-01\",\"until\":\"2100-01-01\"}){clicks}")
+                .then().statusCode(200).body("insights.data[0].clicks", org.hamcrest.Matchers.notNullValue());
+
+        io.restassured.RestAssured.given().queryParam("access_token", u.token()).queryParam("ids", ids[0] + "," + ids[3])
+                .queryParam("fields", "id,name").get(Sbx.V + "/").then().statusCode(200)
+                .body(ids[0] + ".name", equalTo("Launch")).body(ids[3] + ".name", equalTo("ad"));
+        io.restassured.RestAssured.given().queryParam("access_token", u.token()).queryParam("ids", ids[0] + ",999")
+                .get(Sbx.V + "/").then().statusCode(404).body("error.code", equalTo(803));
+    }
 }

@@ -34,6 +34,18 @@ public final class Ctx {
         this.url = url;
     }
 
+    /** The same call with other parameters (an edge expanded inside a field selection). */
+    public Ctx derive(Params other) {
+        Ctx c = new Ctx(method, segments, version, other, bearer, url);
+        c.w = w;
+        c.now = now;
+        c.token = token;
+        c.user = user;
+        c.page = page;
+        c.metered = true;
+        return c;
+    }
+
     public String path() {
         return "/" + String.join("/", segments);
     }

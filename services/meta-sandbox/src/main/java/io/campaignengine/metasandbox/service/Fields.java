@@ -13,9 +13,8 @@ public final class Fields {
     }
 
     /** Top-level names with their nested selection (null when none). */
-    public static Map<String, String> parse(String spec) {
-        Map<String, String> out = new LinkedHashMap<>();
-        if (spec == null || spec.isBlank()) return out;
+    /** The top-level items of a selection, raw (commas inside braces or parentheses do not split). */
+    public static List<String> items(String spec) {
         int depth = 0;
         StringBuilder cur = new StringBuilder();
         List<String> items = new ArrayList<>();
@@ -30,7 +29,13 @@ public final class Fields {
             }
         }
         items.add(cur.toString());
-        for (String item : items) {
+        return items;
+    }
+
+    public static Map<String, String> parse(String spec) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (spec == null || spec.isBlank()) return out;
+        for (String item : items(spec)) {
             String s = item.trim();
             if (s.isEmpty()) continue;
             int brace = s.indexOf('{');

@@ -164,6 +164,7 @@ public class Graph {
 
     private Object route(Ctx ctx, Reply reply) {
         List<String> s = ctx.segments;
+        if (s.isEmpty() && ctx.get() && ctx.params.has("ids")) return multi(ctx);
         if (s.isEmpty()) throw GraphException.unsupported(ctx.method, "");
         String head = s.get(0);
         switch (head) {
@@ -191,6 +192,28 @@ public class Graph {
         if (s.size() > 2) throw GraphException.unknownPath(String.join("/", s.subList(2, s.size())));
         String edge = s.size() > 1 ? s.get(1) : null;
         return object(ctx, id, edge);
+    }
+
+    /** {@code GET /?ids=a,b&fields=...}: several nodes keyed by id; an unknown one fails the call (803), like Meta. */
+    private Object multi(Ctx ctx) {
+        authenticate(ctx);
+        Map<String, Object> out = new LinkedHashMap<>();
+        List<String> missing = new ArrayList<>();
+        for (String id : ctx.params.get("ids").split(",")) {
+            String t = id.trim();
+            if (t.isEmpty()) continue;
+            try {
+                out.put(t, object(ctx, t.equals("me") ? (ctx.pageToken() ? ctx.token.pageId : ctx.token.userId) : t, null));
+            } catch (GraphException e) {
+                if (e.code != 100 || e.subcode == null || e.subcode != 33) throw e;
+                missing.add(t);
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new GraphException(404, GraphException.OAUTH, 803, null,
+                    "(#803) Some of the aliases you requested do not exist: " + String.join(",", missing));
+        }
+        return out;
     }
 
     // ================================================================== tokens

@@ -172,7 +172,7 @@ final class Marketing {
                     case "Ad" -> adFields(w.ads.get(id));
                     default -> creativeFields(w.creatives.get(id));
                 };
-                return Fields.select(all, Set.of("id"), ctx.params.get("fields"), type);
+                return select(ctx, a, all, ctx.params.get("fields"), type);
             }
             if (ctx.delete()) {
                 update(ctx, a, type, id, Map.of("status", "DELETED"));
@@ -221,6 +221,53 @@ final class Marketing {
         return out;
     }
 
+    /**
+     * Field selection where {@code insights.date_preset(last_7d).time_increment(1){impressions,clicks}} inlines the
+     * insights edge of each object (left out when there is no delivery, as Meta does).
+     */
+    private Map<String, Object> select(Ctx ctx, AdAccount a, Map<String, Object> all, String fields, String type) {
+        if (fields == null || !fields.contains("insights") || type.equals("AdCreative")) return Fields.select(all, Set.of("id"), fields, type);
+        String spec = null;
+        StringBuilder rest = new StringBuilder();
+        for (String item : Fields.items(fields)) {
+            String t = item.trim();
+            if (t.equals("insights") || t.startsWith("insights.") || t.startsWith("insights{")) spec = t;
+            else if (!t.isEmpty()) rest.append(rest.length() == 0 ? "" : ",").append(t);
+        }
+        Map<String, Object> row = Fields.select(all, Set.of("id"), rest.length() == 0 ? "id" : rest.toString(), type);
+        if (spec == null) return row;
+        Map<String, String> p = new LinkedHashMap<>();
+        int depth = 0;
+        int i = "insights".length();
+        while (i < spec.length()) {
+            char c = spec.charAt(i);
+            if (c == '.' && depth == 0) {
+                int open = spec.indexOf('(', i);
+                int close = open < 0 ? -1 : spec.indexOf(')', open);
+                if (open < 0 || close < 0) throw GraphException.param("Invalid insights modifier in fields");
+                p.put(spec.substring(i + 1, open), spec.substring(open + 1, close));
+                i = close + 1;
+            } else if (c == '{' && depth == 0) {
+                if (!spec.endsWith("}")) throw GraphException.param("Invalid insights fields in fields");
+                p.put("fields", spec.substring(i + 1, spec.length() - 1));
+                break;
+            } else {
+                i++;
+            }
+        }
+        Ctx sub = ctx.derive(new Params(p));
+        String level = switch (type) {
+            case "Campaign" -> "campaign";
+            case "AdSet" -> "adset";
+            default -> "ad";
+        };
+        @SuppressWarnings("unchecked")
+        Map<String, Object> result = (Map<String, Object>) insights.ads(sub, a, (String) all.get("id"), level);
+        if (sub.outbox != null) merge(ctx, sub.outbox);
+        if (!((List<?>) result.get("data")).isEmpty()) row.put("insights", result);
+        return row;
+    }
+
     private Object list(Ctx ctx, List<Map<String, Object>> rows, String type) {
         String fields = ctx.params.get("fields");
         String statusFilter = ctx.params.get("effective_status");
@@ -228,7 +275,7 @@ final class Marketing {
         for (Map<String, Object> r : rows) {
             if (statusFilter != null && !statusFilter.contains("\"" + r.get("effective_status") + "\"")) continue;
             if (statusFilter == null && "DELETED".equals(r.get("status"))) continue;
-            out.add(Fields.select(r, Set.of("id"), fields, type));
+            out.add(select(ctx, ctx.w.adAccounts.get("act_" + r.get("account_id")), r, fields, type));
         }
         return Paging.page(out, ctx);
     }
