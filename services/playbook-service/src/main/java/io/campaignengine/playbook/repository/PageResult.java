@@ -1,5 +1,10 @@
 package io.campaignengine.playbook.repository;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.PanacheQuery;
+import io.quarkus.panache.common.Page;
+import io.smallrye.mutiny.Uni;
+
 import java.util.List;
 import java.util.function.Function;
 
@@ -12,13 +17,17 @@ public record PageResult<T>(List<T> items, int page, int size, long totalItems) 
 
     /**
      * Runs a Panache query for one page; the count query is skipped when the page shows everything there is (a first
-     * page that is not full).
+     * page that is not full). The session becomes read-only: a list request never modifies what it reads, so Hibernate
+     * keeps no snapshots and its auto-flush before the count (or the next query) has nothing to dirty-check — measured
+     * as a large share of a list's CPU. (Call it only from read-only requests; Panache reactive has no query hints.)
      */
-    public static <E> io.smallrye.mutiny.Uni<PageResult<E>> of(
-            io.quarkus.hibernate.reactive.panache.PanacheQuery<E> query, int page, int size) {
-        return query.page(io.quarkus.panache.common.Page.of(page, size)).list().chain(items -> page == 0 && items.size() < size
-                ? io.smallrye.mutiny.Uni.createFrom().item(new PageResult<>(items, page, size, items.size()))
-                : query.count().map(total -> new PageResult<>(items, page, size, total)));
+    public static <E> Uni<PageResult<E>> of(
+            PanacheQuery<E> query, int page, int size) {
+        return Panache.getSession().invoke(session -> session.setDefaultReadOnly(true))
+                .chain(() -> query.page(Page.of(page, size)).list())
+                .chain(items -> page == 0 && items.size() < size
+                        ? Uni.createFrom().item(new PageResult<>(items, page, size, items.size()))
+                        : query.count().map(total -> new PageResult<>(items, page, size, total)));
     }
 
     public <R> PageResult<R> map(Function<T, R> f) {
