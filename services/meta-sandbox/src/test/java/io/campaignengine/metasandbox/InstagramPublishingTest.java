@@ -115,12 +115,16 @@ class InstagramPublishingTest {
     }
 
     @Test
-    void theQuotaCanBeChangedForBenchmarks() {
+    void quotaAndProcessingTimeCanBeChangedForBenchmarks() {
         Sbx.TestUser u = Sbx.user();
         io.restassured.RestAssured.given().contentType(io.restassured.http.ContentType.JSON).body(java.util.Map.of("instagram_quota", 1))
                 .put("/_sandbox/rate-limits").then().statusCode(200).body("instagram_quota", equalTo(1));
+        io.restassured.RestAssured.given().contentType(io.restassured.http.ContentType.JSON).body(java.util.Map.of("instagram_processing_ms", 0))
+                .put("/_sandbox/config").then().statusCode(200).body("instagram_processing_ms", equalTo(0));
         try {
             String a = container(u, image.toString(), "a");
+            // no processing time: FINISHED as soon as the image is downloaded, without advancing the clock
+            Sbx.await(Duration.ofSeconds(10), () -> status(u, a).equals("FINISHED"), "FINISHED without processing time");
             String b = container(u, image.toString(), "b");
             settle(u, a);
             settle(u, b);
@@ -130,6 +134,8 @@ class InstagramPublishingTest {
         } finally {
             io.restassured.RestAssured.given().contentType(io.restassured.http.ContentType.JSON).body(java.util.Map.of("instagram_quota", 50))
                     .put("/_sandbox/rate-limits").then().statusCode(200);
+            io.restassured.RestAssured.given().contentType(io.restassured.http.ContentType.JSON).body(java.util.Map.of("instagram_processing_ms", 5000))
+                    .put("/_sandbox/config").then().statusCode(200);
         }
     }
 }

@@ -315,6 +315,7 @@ public class ControlResource {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("webhook_url", deliveries.webhookUrl());
         out.put("conversion_url", deliveries.conversionUrl());
+        out.put("instagram_processing_ms", graph.igProcessingMs());
         return out;
     }
 
@@ -323,6 +324,7 @@ public class ControlResource {
     public Map<String, Object> setDeliveryConfig(Map<String, Object> body) {
         deliveries.configure(Optional.ofNullable(opt(body, "webhook_url")).map(String::valueOf),
                 Optional.ofNullable(opt(body, "conversion_url")).map(String::valueOf));
+        if (opt(body, "instagram_processing_ms") instanceof Number n && n.longValue() >= 0) graph.igProcessingMs(n.longValue());
         return deliveryConfig();
     }
 

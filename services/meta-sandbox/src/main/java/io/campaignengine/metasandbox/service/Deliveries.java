@@ -130,7 +130,7 @@ public class Deliveries {
                 return;
             }
             long delay = config.delivery().retryBackoff().toMillis() << (attempt - 1);
-            LOG.infof("delivery to %s failed (attempt %d: %s), retrying in %d ms", url, attempt, why, delay);
+            LOG.debugf("delivery to %s failed (attempt %d: %s), retrying in %d ms", url, attempt, why, delay);
             try {
                 retries.schedule(() -> send(url, body, headers, attempt + 1), delay, TimeUnit.MILLISECONDS);
             } catch (Exception e) {

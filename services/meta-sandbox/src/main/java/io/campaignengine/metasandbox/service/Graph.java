@@ -336,6 +336,18 @@ public class Graph {
         this.igQuota = quota;
     }
 
+    private volatile Long igProcessingMs;
+
+    /** Simulated processing time of a container (changeable at runtime: benchmarks measure publishing lag). */
+    public long igProcessingMs() {
+        Long v = igProcessingMs;
+        return v != null ? v : config.instagram().processing().toMillis();
+    }
+
+    public void igProcessingMs(long ms) {
+        this.igProcessingMs = ms;
+    }
+
     public SandboxConfig.RateLimit limits() {
         if (limits == null) limits = config.rateLimit();
         return limits;
@@ -955,7 +967,7 @@ public class Graph {
         if (c.publishedMediaId != null) return "PUBLISHED";
         if (now - c.createdMs >= 24 * 3600_000L) return "EXPIRED";
         if (Boolean.FALSE.equals(c.fetchOk)) return "ERROR";
-        if (c.fetchOk == null || now < c.createdMs + config.instagram().processing().toMillis()) return "IN_PROGRESS";
+        if (c.fetchOk == null || now < c.createdMs + igProcessingMs()) return "IN_PROGRESS";
         return "FINISHED";
     }
 
