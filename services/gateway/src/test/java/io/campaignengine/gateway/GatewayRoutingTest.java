@@ -57,6 +57,17 @@ class GatewayRoutingTest {
     }
 
     @Test
+    void aPublicRouteNeedsNoLoginAndGetsNoToken() {
+        RestAssured.given().redirects().follow(false).get("/api/echo/public?state=s&code=c").then().statusCode(200)
+                .body("uri", equalTo("/api/echo/public?state=s&code=c"))
+                .body("headers.authorization", equalTo(null));
+        // exact paths only: below it, a login is needed again
+        RestAssured.given().redirects().follow(false).get("/api/echo/public/more").then().statusCode(401);
+        // with a token, the token goes on as everywhere
+        as(BOB).get("/api/echo/public").then().statusCode(200).body("headers.authorization", startsWith("Bearer "));
+    }
+
+    @Test
     void meShowsTheCallerFromTheToken() {
         as(BOB).get("/api/me").then().statusCode(200)
                 .body("userName", equalTo("bob"))

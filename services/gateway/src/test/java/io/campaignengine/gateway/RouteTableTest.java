@@ -24,6 +24,10 @@ class RouteTableTest {
                 return upstreams;
             }
 
+            public List<String> publicRoutes() {
+                return List.of("/api/meta/oauth/callback", "/api/hooks/*/meta");
+            }
+
             public int maxConnectionsPerUpstream() {
                 return 1;
             }
@@ -68,6 +72,17 @@ class RouteTableTest {
         assertEquals(Optional.of("playbook"), name(t, "/api/businesses/42"));
         assertEquals(Optional.of("playbook"), name(t, "/api/businesses/42/other"));
         assertEquals(Optional.of("playbook"), name(t, "/api/businesses"));
+    }
+
+    @Test
+    void publicRoutesAreMatchedLikeRoutes() {
+        RouteTable t = new RouteTable(config(Map.of("p", new Up("http://127.0.0.1:1", List.of("/api/meta"), true))));
+        assertEquals(true, t.isPublic("/api/meta/oauth/callback"));
+        assertEquals(true, t.isPublic("/api/hooks/melissa/meta"));
+        assertEquals(false, t.isPublic("/api/meta/oauth"));
+        assertEquals(false, t.isPublic("/api/meta/oauth/callback/more"));
+        assertEquals(false, t.isPublic("/api/meta/other"));
+        assertEquals(false, t.isPublic("/api/hooks/melissa/other"));
     }
 
     @Test

@@ -85,7 +85,7 @@ public class Upstreams implements QuarkusTestResourceLifecycleManager {
     void startEcho() throws IOException {
         echo = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         echo.setExecutor(Executors.newCachedThreadPool());
-        echo.createContext("/api/echo/headers", ex -> {
+        com.sun.net.httpserver.HttpHandler echoHeaders = ex -> {
             ex.getRequestBody().readAllBytes();
             Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
             ex.getRequestHeaders().forEach(headers::put);
@@ -101,7 +101,9 @@ public class Upstreams implements QuarkusTestResourceLifecycleManager {
             ex.getResponseHeaders().add("Set-Cookie", "upstream=must-not-reach-the-browser");
             ex.getResponseHeaders().add("X-Upstream", "echo");
             send(ex, 200, "application/json", json.toString());
-        });
+        };
+        echo.createContext("/api/echo/headers", echoHeaders);
+        echo.createContext("/api/echo/public", echoHeaders);
         echo.createContext("/api/echo/body", ex -> {
             try (InputStream in = ex.getRequestBody()) {
                 MessageDigest sha = MessageDigest.getInstance("SHA-256");

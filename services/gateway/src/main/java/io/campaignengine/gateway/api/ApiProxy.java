@@ -83,7 +83,8 @@ public class ApiProxy {
             return;
         }
         String token = accessToken(ctx);
-        if (token == null) {
+        boolean open = table.isPublic(req.path());
+        if (token == null && !open) {
             Problems.send(ctx, 401, "unauthorized", "Unauthorized", "no valid credentials");
             return;
         }
@@ -94,8 +95,10 @@ public class ApiProxy {
         }
         MultiMap headers = MultiMap.caseInsensitiveMultiMap();
         copyRequestHeaders(req, headers);
-        headers.set(HttpHeaders.AUTHORIZATION, "Bearer " + token)
-                .set(Correlation.HEADER, Correlation.of(ctx))
+        if (token != null) {
+            headers.set(HttpHeaders.AUTHORIZATION, "Bearer " + token);
+        }
+        headers.set(Correlation.HEADER, Correlation.of(ctx))
                 .set("X-Forwarded-For", forwardedFor(req))
                 .set("X-Forwarded-Proto", req.scheme())
                 .set("X-Forwarded-Host", req.authority() == null ? "" : req.authority().toString());

@@ -1,5 +1,6 @@
 package io.campaignengine.gateway.api;
 
+import io.campaignengine.gateway.service.RouteTable;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.HttpMethod;
@@ -13,7 +14,7 @@ import java.util.Set;
 /**
  * In front of {@code /api/**}, before authentication:
  * <ul>
- * <li>a request with neither a bearer token nor a session cookie gets a 401 problem — an API client must not be
+ * <li>(except on the configured public routes) a request with neither a bearer token nor a session cookie gets a 401 problem — an API client must not be
  * redirected to an HTML login page (browsers log in through {@code /login});</li>
  * <li>a state-changing request authenticated by the session cookie must carry {@code X-Requested-With} and, when the
  * browser sends {@code Origin}, come from this origin (CSRF: a cross-site form cannot set a custom header, and
@@ -26,6 +27,12 @@ public class CredentialGuard {
     static final String SESSION_COOKIE = "q_session";
     static final Set<HttpMethod> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
 
+    private final RouteTable table;
+
+    public CredentialGuard(RouteTable table) {
+        this.table = table;
+    }
+
     void register(@Observes Filters filters) {
         filters.register(this::filter, 900);
     }
@@ -33,7 +40,7 @@ public class CredentialGuard {
     void filter(RoutingContext ctx) {
         HttpServerRequest req = ctx.request();
         String path = req.path();
-        if (!(path.equals("/api") || path.startsWith("/api/"))) {
+        if (!(path.equals("/api") || path.startsWith("/api/")) || table.isPublic(path)) {
             ctx.next();
             return;
         }

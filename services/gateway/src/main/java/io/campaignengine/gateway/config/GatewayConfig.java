@@ -14,6 +14,13 @@ public interface GatewayConfig {
     /** Upstream services by name (e.g. {@code playbook-service}). */
     Map<String, Upstream> upstreams();
 
+    /**
+     * Routed paths (exact paths, {@code *} segments allowed) that need no login at the gateway because their protocol
+     * protects them (an OAuth callback's state, a webhook's signature); they are forwarded without a token.
+     */
+    @WithDefault("none")
+    List<String> publicRoutes();
+
     @WithDefault("128")
     int maxConnectionsPerUpstream();
 

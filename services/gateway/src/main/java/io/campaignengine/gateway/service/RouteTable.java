@@ -62,6 +62,7 @@ public class RouteTable {
 
     private final List<Upstream> upstreams;
     private final List<Route> routes;
+    private final List<Route> publicRoutes;
 
     public RouteTable(GatewayConfig config) {
         List<Upstream> ups = new ArrayList<>();
@@ -85,6 +86,8 @@ public class RouteTable {
         rs.sort(Comparator.comparingInt((Route r) -> -r.segments().length).thenComparingInt(Route::wildcards));
         this.upstreams = List.copyOf(ups);
         this.routes = List.copyOf(rs);
+        this.publicRoutes = config.publicRoutes().stream().filter(p -> !p.isBlank() && !p.equals("none"))
+                .map(p -> Route.of(normalize(p), null)).toList();
     }
 
     static String normalize(String prefix) {
@@ -107,6 +110,12 @@ public class RouteTable {
             }
         }
         return Optional.empty();
+    }
+
+    /** A path whose protocol protects it (configured in public-routes, exact paths): no login needed at the gateway. */
+    public boolean isPublic(String path) {
+        String[] segments = segments(path);
+        return publicRoutes.stream().anyMatch(r -> r.segments().length == segments.length && r.matches(segments));
     }
 
     public List<Upstream> upstreams() {
