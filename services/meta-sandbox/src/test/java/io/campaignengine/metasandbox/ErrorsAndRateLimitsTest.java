@@ -103,6 +103,7 @@ class ErrorsAndRateLimitsTest {
             }
         }
         assertEquals(100, last);
+        assertEquals(100, JSON.readTree(graphGet("/" + u.pageId(), u.pageToken()).header("X-Page-Usage")).path("call_count").asInt());
         Response throttled = graphGet("/" + u.pageId(), u.pageToken());
         throttled.then().statusCode(400).body("error.code", equalTo(32)).body("error.is_transient", equalTo(true));
         JsonNode usage = JSON.readTree(throttled.header("X-Business-Use-Case-Usage")).path(u.pageId()).get(0);

@@ -71,6 +71,7 @@ public class ControlResource {
             out.put("seed", w.seed);
             out.put("now", Instant.ofEpochMilli(state.now()).toString());
             out.put("frozen", w.frozen);
+            out.put("speed", w.speed);
             out.put("app_id", config.app().id());
             List<Map<String, Object>> users = new ArrayList<>();
             for (World.User u : w.users.values()) {
@@ -109,10 +110,12 @@ public class ControlResource {
     public Map<String, Object> reset(Map<String, Object> body) {
         long seed = opt(body, "seed") instanceof Number n ? n.longValue() : config.seed();
         boolean frozen = opt(body, "frozen") instanceof Boolean b ? b : config.clock().frozen();
+        double speed = opt(body, "speed") instanceof Number n && n.doubleValue() > 0 ? n.doubleValue() : config.clock().speed();
         Instant start = opt(body, "start") instanceof String s ? Instant.parse(s)
                 : config.clock().start().map(Instant::parse).orElse(null);
         synchronized (state) {
             World w = SandboxState.fresh(seed, frozen, start);
+            w.speed = speed;
             graph.seedDefault(w);
             state.replace(w);
         }
@@ -126,15 +129,24 @@ public class ControlResource {
     @Path("clock")
     public Map<String, Object> clock() {
         synchronized (state) {
-            return Map.of("now", Instant.ofEpochMilli(state.now()).toString(), "now_ms", state.now(), "frozen", state.world().frozen);
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("now", Instant.ofEpochMilli(state.now()).toString());
+            out.put("now_ms", state.now());
+            out.put("frozen", state.world().frozen);
+            out.put("speed", state.world().speed);
+            return out;
         }
     }
 
     @POST
     @Path("clock")
-    public Map<String, Object> setClock(Map<String, Object> body) {
+    public Response setClock(Map<String, Object> body) {
+        if (opt(body, "speed") instanceof Number n) {
+            if (n.doubleValue() <= 0) return bad("speed must be positive");
+            state.speed(n.doubleValue());
+        }
         if (opt(body, "frozen") instanceof Boolean b) state.freeze(b);
-        return clock();
+        return Response.ok(clock()).build();
     }
 
     /** Moves simulated time forward and lets the market catch up (webhooks and conversions are sent). */

@@ -49,6 +49,10 @@ public interface SandboxConfig {
         @WithDefault("false")
         boolean frozen();
 
+        /** Simulated seconds per wall-clock second while the clock runs. */
+        @WithDefault("1")
+        double speed();
+
         /** Start instant of the simulated clock (ISO-8601); default: now. */
         Optional<String> start();
 

@@ -19,8 +19,10 @@ public class World {
     /** Global id sequence: ids are deterministic for a seed and a sequence of calls. */
     public long seq;
     public long tokenSeq;
-    /** Simulated clock: wall time + offset, or a frozen instant. */
-    public long clockOffsetMs;
+    /** Simulated clock: anchorSim + (wall - anchorWall) * speed, or a frozen instant. */
+    public long anchorSimMs;
+    public long anchorWallMs;
+    public double speed = 1;
     public Long frozenAtMs;
     public boolean frozen;
 

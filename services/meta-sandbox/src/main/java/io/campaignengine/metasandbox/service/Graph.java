@@ -305,6 +305,8 @@ public class Graph {
                 int pct = lim.percent(k, rl.pageCallsPerHour(), now);
                 int regain = out ? lim.minutesToRegain(k, rl.pageCallsPerHour(), now) : 0;
                 ctx.headers.put("X-Business-Use-Case-Usage", buc("pages", key, pct, regain));
+                // the older page-level header, still read by some clients
+                ctx.headers.put("X-Page-Usage", usage(pct, cpu(pct), total(pct), -1));
                 if (out) throw GraphException.pageLimit();
             }
             case ADS, INSIGHTS -> {

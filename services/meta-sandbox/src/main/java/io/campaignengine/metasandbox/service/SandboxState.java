@@ -20,6 +20,7 @@ public class SandboxState {
     public SandboxState(SandboxConfig config) {
         this.config = config;
         this.world = fresh(config.seed(), config.clock().frozen(), config.clock().start().map(Instant::parse).orElse(null));
+        this.world.speed = config.clock().speed();
     }
 
     public static World fresh(long seed, boolean frozen, Instant start) {
@@ -29,7 +30,8 @@ public class SandboxState {
         long wall = System.currentTimeMillis();
         long startMs = start == null ? wall : start.toEpochMilli();
         if (frozen) w.frozenAtMs = startMs;
-        else w.clockOffsetMs = startMs - wall;
+        w.anchorSimMs = startMs;
+        w.anchorWallMs = wall;
         return w;
     }
 
@@ -44,23 +46,35 @@ public class SandboxState {
 
     /** Simulated now (ms). */
     public synchronized long now() {
-        return world.frozen ? world.frozenAtMs : System.currentTimeMillis() + world.clockOffsetMs;
+        if (world.frozen) return world.frozenAtMs;
+        return world.anchorSimMs + (long) ((System.currentTimeMillis() - world.anchorWallMs) * world.speed);
     }
 
     public synchronized void advance(long ms) {
         if (world.frozen) world.frozenAtMs += ms;
-        else world.clockOffsetMs += ms;
+        else world.anchorSimMs += ms;
     }
 
     public synchronized void freeze(boolean frozen) {
         if (frozen == world.frozen) return;
         long now = now();
         world.frozen = frozen;
-        if (frozen) world.frozenAtMs = now;
-        else {
-            world.clockOffsetMs = now - System.currentTimeMillis();
+        if (frozen) {
+            world.frozenAtMs = now;
+        } else {
+            world.anchorSimMs = now;
+            world.anchorWallMs = System.currentTimeMillis();
             world.frozenAtMs = null;
         }
+    }
+
+    /** How many simulated seconds pass per wall-clock second while the clock runs (demos, long benchmarks). */
+    public synchronized void speed(double speed) {
+        if (speed <= 0) throw new IllegalArgumentException("speed must be positive");
+        long now = now();
+        world.anchorSimMs = now;
+        world.anchorWallMs = System.currentTimeMillis();
+        world.speed = speed;
     }
 
     public SandboxConfig config() {
