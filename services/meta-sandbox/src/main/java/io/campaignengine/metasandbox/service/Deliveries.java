@@ -39,7 +39,7 @@ public class Deliveries {
     });
     private volatile String webhookUrl;
     private volatile String conversionUrl;
-    private volatile String appSecret;
+    private final String appSecret;
 
     public final AtomicLong delivered = new AtomicLong();
     public final AtomicLong failedAttempts = new AtomicLong();
@@ -66,10 +66,6 @@ public class Deliveries {
 
     public String conversionUrl() {
         return conversionUrl;
-    }
-
-    public void appSecret(String secret) {
-        this.appSecret = secret;
     }
 
     /** X-Hub-Signature-256 value: {@code sha256=} + hex HMAC-SHA256 of the raw body with the app secret. */

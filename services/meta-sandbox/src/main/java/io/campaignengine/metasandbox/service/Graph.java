@@ -155,7 +155,7 @@ public class Graph {
             int status = f.status != null ? f.status : GraphException.defaultStatus(f.code);
             GraphException e = GraphException.forced(status, f.type == null ? GraphException.OAUTH : f.type, f.code, f.subcode, msg);
             // throttling errors come with the usage headers at their limit, as Meta sends them
-            if (f.code == 4 || f.code == 17) e.headers.put("X-App-Usage", usage(100, 100, 100, -1));
+            if (f.code == 4 || f.code == 17) e.headers.put("X-App-Usage", usage(100, 100, 100));
             if (f.code == 32) e.headers.put("X-Business-Use-Case-Usage", buc("pages", "page", 100, 5));
             if (f.code == 613 || f.code == 80004) e.headers.put("X-Business-Use-Case-Usage", buc(f.code == 613 ? "ads_insights" : "ads_management", "account", 100, 5));
             throw e;
@@ -294,7 +294,7 @@ public class Graph {
                     lim.record(user, now);
                 }
                 int pct = lim.percent(app, rl.appCallsPerHour(), now);
-                ctx.headers.put("X-App-Usage", usage(pct, cpu(pct), total(pct), -1));
+                ctx.headers.put("X-App-Usage", usage(pct, cpu(pct), total(pct)));
                 if (appOut) throw GraphException.appLimit();
                 if (userOut) throw GraphException.userLimit();
             }
@@ -306,7 +306,7 @@ public class Graph {
                 int regain = out ? lim.minutesToRegain(k, rl.pageCallsPerHour(), now) : 0;
                 ctx.headers.put("X-Business-Use-Case-Usage", buc("pages", key, pct, regain));
                 // the older page-level header, still read by some clients
-                ctx.headers.put("X-Page-Usage", usage(pct, cpu(pct), total(pct), -1));
+                ctx.headers.put("X-Page-Usage", usage(pct, cpu(pct), total(pct)));
                 if (out) throw GraphException.pageLimit();
             }
             case ADS, INSIGHTS -> {
@@ -367,7 +367,7 @@ public class Graph {
         return pct * 8 / 10;
     }
 
-    static String usage(int calls, int cpu, int total, int unused) {
+    static String usage(int calls, int cpu, int total) {
         return "{\"call_count\":" + calls + ",\"total_cputime\":" + cpu + ",\"total_time\":" + total + "}";
     }
 

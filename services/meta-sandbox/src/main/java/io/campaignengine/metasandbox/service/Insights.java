@@ -56,7 +56,7 @@ final class Insights {
     record Range(LocalDate since, LocalDate until) {
     }
 
-    Range range(Ctx ctx, Exposure... unused) {
+    Range range(Ctx ctx) {
         LocalDate today = LocalDate.ofEpochDay(Math.floorDiv(ctx.now, Simulation.DAY));
         String tr = ctx.params.get("time_range");
         if (tr != null) {
