@@ -95,9 +95,12 @@ class MatchingFlowTest {
                 .body("results[0].thumbnailUrl", containsString("thumbnail"));
         // ad hoc: facebook feed only, a partial match; wide comes back
         as(BOB).contentType("application/json").body(Map.of("businessId", business.toString(), "segment", "tia_seeker",
-                        "emotions", List.of("achievement", "relief"), "themes", List.of("roi", "story"), "placement", "facebook_feed"))
+                        "emotions", List.of("achievement", "relief"), "themes", List.of("roi", "story"), "placement", "facebook_feed",
+                        "text", "Proud of her new certificate"))
                 .post("/api/images/match").then().statusCode(200)
                 .body("results.imageId", hasItem(wide))
+                // square and wide tie at 0.75: the message is closer to square's alt text (embedding tie-breaker)
+                .body("results[0].imageId", equalTo(square)).body("results[1].imageId", equalTo(wide)).body("results[1].score", is(0.75f))
                 // 0.4 + 0.3*1/2 + 0.2*1/2 + 0.1 = 0.75
                 .body("results[0].score", is(0.75f)).body("results[0].breakdown.emotion", is(0.5f))
                 .body("results[0].breakdown.theme", is(0.5f)).body("results[0].aboveThreshold", is(true));

@@ -10,6 +10,9 @@ import io.campaignengine.image.service.Copies;
 import io.campaignengine.image.service.ImageBrief;
 import io.campaignengine.image.service.MatchingService;
 import io.campaignengine.image.service.OfflinePromptWriter;
+import io.campaignengine.image.service.PromptWriter;
+import io.campaignengine.image.client.AiPromptWriter;
+import io.campaignengine.image.client.ImagePromptAiService;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -41,6 +44,33 @@ class PromptAndPlacementTest {
         var story = OfflinePromptWriter.write(new ImageBrief("x", null, List.of(), List.of(), null, null, null, "story",
                 List.of(Placement.STORY), null, null));
         assertTrue(story.prompt().contains("--ar 9:16"), story.prompt());
+    }
+
+    @Test
+    void aiPromptWhenConfiguredOfflineWhenItFails() {
+        var brief = new ImageBrief("tia_seeker", null, List.of("achievement"), List.of("roi"), "Headline", null, null, "ad",
+                List.of(Placement.INSTAGRAM_FEED), VisualDirection.EMPTY, null);
+        java.util.List<String> seen = new java.util.ArrayList<>();
+        ImagePromptAiService model = (audience, emotions, themes, message, style, guidelines, avoid, colors, ratio, draft) -> {
+            seen.add(audience + "|" + emotions + "|" + ratio);
+            return "teacher with certificate, golden light --ar 1:1\nsecond line ignored";
+        };
+        var ai = new PromptWriter(new AiPromptWriter(() -> model), "auto", "sk-test");
+        var p = ai.write(brief).await().indefinitely();
+        assertEquals("openai", p.source());
+        assertEquals("teacher with certificate, golden light --ar 1:1", p.prompt());
+        assertEquals(List.of("tia_seeker|achievement|1:1"), seen);
+        assertEquals(OfflinePromptWriter.write(brief).description(), p.description());
+
+        ImagePromptAiService down = (a, b, c, d, e, f, g, h, i, j) -> {
+            throw new IllegalStateException("429 rate limited");
+        };
+        var fallback = new PromptWriter(new AiPromptWriter(() -> down), "openai", "offline").write(brief).await().indefinitely();
+        assertEquals(OfflinePromptWriter.write(brief), fallback);
+        // no key: never calls the model
+        var offline = new PromptWriter(new AiPromptWriter(() -> model), "auto", "offline");
+        assertEquals("offline", offline.write(brief).await().indefinitely().source());
+        assertEquals(1, seen.size());
     }
 
     @Test

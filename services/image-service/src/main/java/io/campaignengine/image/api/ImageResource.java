@@ -177,7 +177,8 @@ public class ImageResource {
     @Path("match")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.VIEWER, Roles.MARKETER, Roles.ADMIN})
-    @Operation(summary = "Rank the library for a segment, emotions, themes and placement(s) (seed 5.2, each component of the score)")
+    @Operation(summary = "Rank the library for a segment, emotions, themes and placement(s) (seed 5.2, each component of the score);"
+            + " a message text breaks ties")
     public Uni<MatchView> match(@NotNull @Valid MatchRequest body) {
         UUID business = Params.requiredUuid("businessId", body.businessId());
         List<Placement> placements = new ArrayList<>();
@@ -191,7 +192,7 @@ public class ImageResource {
         }
         int limit = limit(body.limit());
         Matcher.Query q = new Matcher.Query(body.segment(), body.emotions(), body.themes(), placements.stream().distinct().toList());
-        return matching.match(caller, business, q, limit).chain(this::matchView);
+        return matching.match(caller, business, q, body.text(), limit).chain(this::matchView);
     }
 
     @GET

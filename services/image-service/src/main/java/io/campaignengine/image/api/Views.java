@@ -61,7 +61,7 @@ public final class Views {
     }
 
     public record MatchRequest(@NotNull String businessId, String segment, List<String> emotions, List<String> themes,
-                               List<String> placements, String placement, Integer limit) {
+                               List<String> placements, String placement, @Size(max = 2000) String text, Integer limit) {
     }
 
     public record BreakdownView(double segment, double emotion, double theme, double usageBalance) {

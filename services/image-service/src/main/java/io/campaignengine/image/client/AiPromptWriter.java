@@ -6,13 +6,22 @@ import io.campaignengine.image.service.OfflinePromptWriter;
 import io.campaignengine.image.service.PromptWriter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+
+import java.util.function.Supplier;
 
 /** Calls the AI service (BLOCKING: run it on a worker); the description stays the deterministic one. */
 @ApplicationScoped
 public class AiPromptWriter {
-    private final Instance<ImagePromptAiService> service;
+    private final Supplier<ImagePromptAiService> service;
 
+    @Inject
     public AiPromptWriter(Instance<ImagePromptAiService> service) {
+        this.service = service::get;
+    }
+
+    /** With any implementation of the AI service (tests). */
+    public AiPromptWriter(Supplier<ImagePromptAiService> service) {
         this.service = service;
     }
 

@@ -22,6 +22,10 @@ public interface ImageConfig {
     @WithDefault("0.6")
     double matchThreshold();
 
+    /** Order of images whose scores tie: embedding (message vs alt text/description, all-MiniLM-L6-v2) or none. */
+    @WithDefault("embedding")
+    String tieBreaker();
+
     /** Candidates named in ImageMatched. */
     @WithDefault("5")
     int matchCandidates();

@@ -94,12 +94,13 @@ public class ImageRepository implements PanacheRepositoryBase<Image, UUID> {
         });
     }
 
-    /** What matching needs of every image of the business (one query, no S3). */
+    /** What matching needs of every image of the business: one projection query, no S3. */
     public Uni<List<Matcher.Candidate>> candidates(UUID businessId) {
-        return list("businessId", businessId).map(images -> images.stream()
-                .map(i -> new Matcher.Candidate(i.id, i.tags, i.width, i.height, i.usageCount,
-                        i.createdAt == null ? 0 : i.createdAt.toEpochMilli()))
-                .toList());
+        return getSession().chain(s -> s.createSelectionQuery("select new io.campaignengine.image.repository.CandidateRow(i.id, i.tags,"
+                        + " i.width, i.height, i.usageCount, i.createdAt) from Image i where i.businessId = :business", CandidateRow.class)
+                .setParameter("business", businessId).getResultList())
+                .map(rows -> rows.stream().map(r -> new Matcher.Candidate(r.id(), r.tags(), r.width(), r.height(), r.usageCount(),
+                        r.createdAt() == null ? 0 : r.createdAt().toEpochMilli())).toList());
     }
 
     /** usage_count + 1 (a post with the image was published), atomically. */

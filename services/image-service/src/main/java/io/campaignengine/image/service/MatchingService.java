@@ -46,9 +46,14 @@ public class MatchingService {
     private final EventFactory events;
     private final Scope scope;
     private final ImageConfig config;
+    private final TieBreaker.Similarity similarity;
+    private final boolean tieBreaker;
+    /** Images of one tie group that are compared with the message at most (embedding cost). */
+    static final int MAX_TIE_GROUP = 50;
 
     public MatchingService(ImageRepository images, ImageRequestRepository requests, ContentRepository contents, PlaybookRepository playbooks,
-                           PromptWriter prompts, OutboxWriter outbox, EventFactory events, Scope scope, ImageConfig config) {
+                           PromptWriter prompts, OutboxWriter outbox, EventFactory events, Scope scope, ImageConfig config,
+                           EmbeddingSimilarity similarity) {
         this.images = images;
         this.requests = requests;
         this.contents = contents;
@@ -58,6 +63,8 @@ public class MatchingService {
         this.events = events;
         this.scope = scope;
         this.config = config;
+        this.similarity = similarity;
+        this.tieBreaker = "embedding".equalsIgnoreCase(config.tieBreaker());
     }
 
     /** A ranking with the images it names. */
@@ -68,30 +75,74 @@ public class MatchingService {
         }
     }
 
-    /** Ranks within the current session. */
+    /** Ranks within the current session: scores from a projection of the whole library, then the top images loaded. */
     public Uni<Ranking> rank(UUID businessId, Matcher.Query q, int limit) {
-        return images.list("businessId", businessId).map(library -> {
-            List<Matcher.Candidate> candidates = library.stream()
-                    .map(i -> new Matcher.Candidate(i.id, i.tags, i.width, i.height, i.usageCount,
-                            i.createdAt == null ? 0 : i.createdAt.toEpochMilli()))
-                    .toList();
+        return rank(businessId, q, null, limit);
+    }
+
+    /**
+     * As {@link #rank(UUID, Matcher.Query, int)}; with a message {@code text} and the tie-breaker on, images whose scores
+     * tie are ordered by how close their alt text/description is to the message (embeddings, on a worker thread).
+     */
+    public Uni<Ranking> rank(UUID businessId, Matcher.Query q, String text, int limit) {
+        return images.candidates(businessId).chain(candidates -> {
             int maxUsage = Matcher.maxUsage(candidates);
             int suitable = (int) candidates.stream().filter(c -> Matcher.suits(q.placements(), c.width(), c.height())).count();
-            List<Matcher.Score> scores = Matcher.rank(q, candidates, maxUsage, limit);
-            Map<UUID, Image> byId = library.stream().collect(Collectors.toMap(i -> i.id, Function.identity()));
-            return new Ranking(q, config.matchThreshold(), scores, byId, library.size(), suitable, maxUsage);
+            List<Matcher.Score> all = Matcher.rank(q, candidates, maxUsage, candidates.size());
+            List<Matcher.Score> tied = tieGroups(all, limit);
+            Uni<List<Matcher.Score>> ordered;
+            if (!tieBreaker || text == null || text.isBlank() || tied.isEmpty()) {
+                ordered = Uni.createFrom().item(all.subList(0, Math.min(limit, all.size())));
+            } else {
+                ordered = images.list("id in ?1", tied.stream().map(Matcher.Score::imageId).toList())
+                        .map(list -> list.stream().collect(Collectors.toMap(i -> i.id, i -> TieBreaker.imageText(i.altText, i.description,
+                                i.category))))
+                        .chain(texts -> Blocking.call(() -> TieBreaker.apply(all, texts, text, similarity, limit)))
+                        .onFailure().recoverWithItem(e -> {
+                            LOG.warnf("tie-breaker failed (%s); seed order kept", e.toString());
+                            return all.subList(0, Math.min(limit, all.size()));
+                        });
+            }
+            return ordered.chain(scores -> {
+                Uni<List<Image>> top = scores.isEmpty() ? Uni.createFrom().item(List.<Image>of())
+                        : images.list("id in ?1", scores.stream().map(Matcher.Score::imageId).toList());
+                return top.map(list -> new Ranking(q, config.matchThreshold(), scores,
+                        list.stream().collect(Collectors.toMap(i -> i.id, Function.identity())), candidates.size(), suitable, maxUsage));
+            });
         });
     }
 
-    public Uni<Ranking> match(CallerContext caller, UUID businessId, Matcher.Query q, int limit) {
-        return Panache.withSession(() -> scope.requireBusiness(caller, businessId).chain(() -> rank(businessId, q, limit)));
+    /** The scores that tie with a neighbour, in the groups that reach into the first {@code limit} places. */
+    static List<Matcher.Score> tieGroups(List<Matcher.Score> ranked, int limit) {
+        List<Matcher.Score> out = new java.util.ArrayList<>();
+        int i = 0;
+        while (i < ranked.size() && i < limit) {
+            int j = i + 1;
+            while (j < ranked.size() && ranked.get(j).total() == ranked.get(i).total()) {
+                j++;
+            }
+            if (j - i > 1) {
+                out.addAll(ranked.subList(i, Math.min(j, i + MAX_TIE_GROUP)));
+            }
+            i = j;
+        }
+        return out;
+    }
+
+    /** The text a content piece is compared with: its headline and hook. */
+    static String text(ContentCopy c) {
+        return TieBreaker.imageText(c.headline, c.hookText, null);
+    }
+
+    public Uni<Ranking> match(CallerContext caller, UUID businessId, Matcher.Query q, String text, int limit) {
+        return Panache.withSession(() -> scope.requireBusiness(caller, businessId).chain(() -> rank(businessId, q, text, limit)));
     }
 
     public Uni<Ranking> matchContent(CallerContext caller, UUID contentId, int limit) {
         return Panache.withSession(() -> contents.findById(contentId)
                 .onItem().ifNull().failWith(() -> NotFound.of("content", contentId))
                 .call(c -> scope.require(caller, c.businessId, "content", contentId))
-                .chain(c -> rank(c.businessId, query(c), limit)));
+                .chain(c -> rank(c.businessId, query(c), text(c), limit)));
     }
 
     public static Matcher.Query query(ContentCopy c) {
@@ -100,7 +151,7 @@ public class MatchingService {
 
     /** ContentGenerated: match or request, in the consumer's transaction (the content row is locked by the caller). */
     public Uni<Void> autoMatch(ContentCopy c) {
-        return rank(c.businessId, query(c), Math.max(1, config.matchCandidates())).chain(r -> {
+        return rank(c.businessId, query(c), text(c), Math.max(1, config.matchCandidates())).chain(r -> {
             if (r.matched()) {
                 Matcher.Score top = r.scores().get(0);
                 Image best = r.images().get(top.imageId());
