@@ -1,5 +1,6 @@
 package io.campaignengine.playbook.domain;
 
+import io.campaignengine.kit.persistence.JsonColumn;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -40,7 +41,7 @@ public class ActivityEntry {
     @Column(name = "entity_id")
     public UUID entityId;
 
-    @Convert(converter = JsonColumns.ObjectMap.class)
+    @Convert(converter = JsonColumn.ObjectMap.class)
     @ColumnTransformer(read = "cast(details as text)", write = "cast(cast(? as text) as jsonb)")
     @Column(nullable = false, columnDefinition = "jsonb")
     public Map<String, Object> details = Map.of();

@@ -1,5 +1,6 @@
 package io.campaignengine.playbook.domain;
 
+import io.campaignengine.kit.persistence.JsonColumn;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -31,7 +32,7 @@ public class Business {
     @Column(name = "website_url", length = 500)
     public String websiteUrl;
 
-    @Convert(converter = JsonColumns.StringMap.class)
+    @Convert(converter = JsonColumn.StringMap.class)
     @ColumnTransformer(read = "cast(brand_colors as text)", write = "cast(cast(? as text) as jsonb)")
     @Column(name = "brand_colors", nullable = false, columnDefinition = "jsonb")
     public Map<String, String> brandColors = Map.of();
@@ -54,12 +55,12 @@ public class Business {
     @Column(nullable = false, length = 64)
     public String timezone = "UTC";
 
-    @Convert(converter = JsonColumns.StringList.class)
+    @Convert(converter = JsonColumn.StringList.class)
     @ColumnTransformer(read = "cast(target_markets as text)", write = "cast(cast(? as text) as jsonb)")
     @Column(name = "target_markets", nullable = false, columnDefinition = "jsonb")
     public List<String> targetMarkets = List.of();
 
-    @Convert(converter = JsonColumns.StringMap.class)
+    @Convert(converter = JsonColumn.StringMap.class)
     @ColumnTransformer(read = "cast(settings as text)", write = "cast(cast(? as text) as jsonb)")
     @Column(nullable = false, columnDefinition = "jsonb")
     public Map<String, String> settings = Map.of();

@@ -1,5 +1,6 @@
 package io.campaignengine.playbook.domain;
 
+import io.campaignengine.kit.persistence.JsonColumn;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -44,7 +45,7 @@ public class Campaign {
     @Column(name = "target_audience", nullable = false, length = 100)
     public String targetAudience;
 
-    @Convert(converter = JsonColumns.StringList.class)
+    @Convert(converter = JsonColumn.StringList.class)
     @ColumnTransformer(read = "cast(target_markets as text)", write = "cast(cast(? as text) as jsonb)")
     @Column(name = "target_markets", nullable = false, columnDefinition = "jsonb")
     public List<String> targetMarkets = List.of();
@@ -60,7 +61,7 @@ public class Campaign {
     public List<ContentKind> contentTypes = List.of();
 
     /** Hooks of the playbook to test; empty = all of them. */
-    @Convert(converter = JsonColumns.StringList.class)
+    @Convert(converter = JsonColumn.StringList.class)
     @ColumnTransformer(read = "cast(hook_ids as text)", write = "cast(cast(? as text) as jsonb)")
     @Column(name = "hook_ids", nullable = false, columnDefinition = "jsonb")
     public List<String> hookIds = List.of();
@@ -87,7 +88,7 @@ public class Campaign {
     public String landingUrl;
 
     /** Goals, e.g. {subscribers: 15, cac: 100}. */
-    @Convert(converter = JsonColumns.DoubleMap.class)
+    @Convert(converter = JsonColumn.DoubleMap.class)
     @ColumnTransformer(read = "cast(success_metrics as text)", write = "cast(cast(? as text) as jsonb)")
     @Column(name = "success_metrics", nullable = false, columnDefinition = "jsonb")
     public Map<String, Double> successMetrics = Map.of();

@@ -1,5 +1,6 @@
 package io.campaignengine.playbook.domain;
 
+import io.campaignengine.kit.persistence.JsonColumn;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -50,7 +51,7 @@ public class Playbook {
     public List<AudienceSegment> audiences = List.of();
 
     /** Key messages by segment id. */
-    @Convert(converter = JsonColumns.StringListMap.class)
+    @Convert(converter = JsonColumn.StringListMap.class)
     @ColumnTransformer(read = "cast(key_messages as text)", write = "cast(cast(? as text) as jsonb)")
     @Column(name = "key_messages", nullable = false, columnDefinition = "jsonb")
     public Map<String, List<String>> keyMessages = Map.of();
@@ -81,7 +82,7 @@ public class Playbook {
     public List<CallToAction> callsToAction = List.of();
 
     /** Full playbook content beyond the structured sections (free form). */
-    @Convert(converter = JsonColumns.ObjectMap.class)
+    @Convert(converter = JsonColumn.ObjectMap.class)
     @ColumnTransformer(read = "cast(content as text)", write = "cast(cast(? as text) as jsonb)")
     @Column(nullable = false, columnDefinition = "jsonb")
     public Map<String, Object> content = Map.of();

@@ -1,5 +1,6 @@
 package io.campaignengine.playbook.domain;
 
+import io.campaignengine.kit.persistence.JsonColumn;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -65,7 +66,7 @@ public class Task {
     public String blockedReason;
 
     /** Progress reported by events (e.g. pieces matched / total). */
-    @Convert(converter = JsonColumns.ObjectMap.class)
+    @Convert(converter = JsonColumn.ObjectMap.class)
     @ColumnTransformer(read = "cast(progress as text)", write = "cast(cast(? as text) as jsonb)")
     @Column(nullable = false, columnDefinition = "jsonb")
     public Map<String, Object> progress = Map.of();
