@@ -136,4 +136,25 @@ class OAuthFlowTest {
                 .queryParam("sandbox_consent", "html").get(V + "/dialog/oauth").then().statusCode(200)
                 .contentType(startsWith("text/html")).body(org.hamcrest.Matchers.containsString("http-equiv=\"refresh\""));
     }
+
+    @Test
+    void theDialogCanApproveAsAFreshUserEachTime() {
+        given().contentType(io.restassured.http.ContentType.JSON).body(Map.of("dialog_user", "new")).put("/_sandbox/config")
+                .then().statusCode(200).body("dialog_user", equalTo("new"));
+        try {
+            String first = userOf(dialog("a", null));
+            String second = userOf(dialog("b", null));
+            assertNotEquals(first, second);
+        } finally {
+            given().contentType(io.restassured.http.ContentType.JSON).body(java.util.Collections.singletonMap("dialog_user", null))
+                    .put("/_sandbox/config").then().statusCode(200);
+        }
+        String seeded = given().get("/_sandbox/state").then().extract().path("users[0].id");
+        assertEquals(seeded, userOf(dialog("c", null)));
+    }
+
+    private String userOf(String code) {
+        String token = exchange(code, REDIRECT, APP_SECRET).then().statusCode(200).extract().path("access_token");
+        return given().queryParam("access_token", token).get(V + "/me").then().statusCode(200).extract().path("id");
+    }
 }

@@ -120,6 +120,7 @@ public class ControlResource {
             state.replace(w);
         }
         graph.forced.clear();
+        graph.dialogUser(null);
         return state();
     }
 
@@ -328,6 +329,7 @@ public class ControlResource {
         out.put("webhook_url", deliveries.webhookUrl());
         out.put("conversion_url", deliveries.conversionUrl());
         out.put("instagram_processing_ms", graph.igProcessingMs());
+        out.put("dialog_user", graph.dialogUser());
         return out;
     }
 
@@ -337,6 +339,7 @@ public class ControlResource {
         deliveries.configure(Optional.ofNullable(opt(body, "webhook_url")).map(String::valueOf),
                 Optional.ofNullable(opt(body, "conversion_url")).map(String::valueOf));
         if (opt(body, "instagram_processing_ms") instanceof Number n && n.longValue() >= 0) graph.igProcessingMs(n.longValue());
+        if (body != null && body.containsKey("dialog_user")) graph.dialogUser(body.get("dialog_user") == null ? null : String.valueOf(body.get("dialog_user")));
         return deliveryConfig();
     }
 

@@ -338,6 +338,17 @@ public class Graph {
         this.igQuota = quota;
     }
 
+    /** Who the OAuth dialog approves as when the URL does not say: null = the seeded user, "new" = a fresh user each time. */
+    private volatile String dialogUser;
+
+    public String dialogUser() {
+        return dialogUser;
+    }
+
+    public void dialogUser(String user) {
+        this.dialogUser = user == null || user.isBlank() ? null : user;
+    }
+
     private volatile Long igProcessingMs;
 
     /** Simulated processing time of a container (changeable at runtime: benchmarks measure publishing lag). */
@@ -400,8 +411,10 @@ public class Graph {
                     + "&error_reason=user_denied" + (state == null ? "" : "&state=" + enc(state)) + "#_=_";
             return null;
         }
-        String userId = p.get("sandbox_user");
-        User user = userId != null ? ctx.w.users.get(userId) : ctx.w.users.values().stream().findFirst().orElse(null);
+        String userId = p.get("sandbox_user") != null ? p.get("sandbox_user") : dialogUser;
+        User user;
+        if ("new".equals(userId)) user = createUser(ctx.w, "Sandbox User " + (ctx.w.users.size() + 1), config.world().pages());
+        else user = userId != null ? ctx.w.users.get(userId) : ctx.w.users.values().stream().findFirst().orElse(null);
         if (user == null) {
             reply.status = 400;
             reply.html = page("Error", "Unknown sandbox_user " + userId);
