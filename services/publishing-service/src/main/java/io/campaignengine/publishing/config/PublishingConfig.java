@@ -112,6 +112,10 @@ public interface PublishingConfig {
         @WithDefault("PT60S")
         Duration maxPace();
 
+        /** Longest a throttled key waits at once (Meta's estimated_time_to_regain_access is honoured up to this). */
+        @WithDefault("PT1H")
+        Duration maxBlock();
+
         /** Countries for ad targeting when the campaign names none. */
         @WithDefault("US")
         List<String> defaultCountries();

@@ -195,6 +195,7 @@ public class ConnectionService {
 
     static ProblemException problem(Throwable t) {
         GraphError e = (GraphError) t;
+        LOG.infof("Meta refused the OAuth exchange: %s %s", e.codeText(), e.getMessage());
         if (e.code == 100 || e.code == 101 || e.invalidToken()) {
             return ValidationProblem.of("code", "Meta refused the authorization code: " + e.getMessage());
         }

@@ -30,10 +30,12 @@ public class UsageGovernor {
     private final Duration maxPace;
     private final Duration initialBackoff;
     private final Duration maxBackoff;
+    private Duration maxBlock = Duration.ofHours(1);
 
     @jakarta.inject.Inject
     public UsageGovernor(PublishingConfig config, GraphClient graph) {
         this(config.scheduler().slowDownAt(), config.scheduler().maxPace(), config.scheduler().initialBackoff(), config.scheduler().maxBackoff());
+        this.maxBlock = config.scheduler().maxBlock();
         graph.onUsage(this::record);
     }
 
@@ -93,6 +95,7 @@ public class UsageGovernor {
         State s = states.getOrDefault(key, new State(100, now, null, now, 0));
         int n = s.throttles + 1;
         Duration d = regainMinutes > 0 ? Duration.ofMinutes(regainMinutes) : backoff(n);
+        if (d.compareTo(maxBlock) > 0) d = maxBlock;
         Instant until = now.plus(jitter(d));
         states.put(key, new State(100, now, until, now, n));
         LOG.infof("Meta throttled calls on %s: waiting until %s (throttle #%d)", key, until, n);
