@@ -32,6 +32,13 @@ class PagePublishingTest {
                 .body("from.id", equalTo(u.pageId())).body("created_time", startsWith("20"))
                 .body("permalink_url", startsWith("https://www.facebook.com/" + u.pageId() + "/posts/"));
         graphGet("/" + u.pageId() + "/feed", u.pageToken()).then().statusCode(200).body("data.id", hasItem(id));
+        // engagement summaries as Meta inlines them, growing with simulated time
+        Sbx.advance(Duration.ofHours(6));
+        var j = graphGet("/" + id, u.pageToken(), "fields", "reactions.summary(total_count).limit(0),comments.summary(true).limit(0),shares")
+                .then().statusCode(200).extract().jsonPath();
+        org.junit.jupiter.api.Assertions.assertTrue(j.getInt("reactions.summary.total_count") > 0);
+        org.junit.jupiter.api.Assertions.assertTrue(j.getInt("comments.summary.total_count") >= 0);
+        org.junit.jupiter.api.Assertions.assertTrue(j.getInt("shares.count") >= 0);
     }
 
     @Test

@@ -782,6 +782,12 @@ public class Graph {
         all.put("link", p.link);
         all.put("is_hidden", false);
         all.put("promotable_id", p.id);
+        // engagement edges as Meta inlines them with .summary(true).limit(0)
+        World.DayStats t = Insights.total(p.exposure, Long.MIN_VALUE, Long.MAX_VALUE);
+        all.put("reactions", Map.of("data", List.of(), "summary", Map.of("total_count", t.get(World.Metric.REACTIONS), "viewer_reaction", "NONE")));
+        all.put("likes", Map.of("data", List.of(), "summary", Map.of("total_count", t.get(World.Metric.REACTIONS), "can_like", true, "has_liked", false)));
+        all.put("comments", Map.of("data", List.of(), "summary", Map.of("order", "ranked", "total_count", t.get(World.Metric.COMMENTS), "can_comment", true)));
+        all.put("shares", Map.of("count", t.get(World.Metric.SHARES)));
         return all;
     }
 
@@ -792,6 +798,7 @@ public class Graph {
         if (edge == null) {
             if (ctx.get()) {
                 if (!ctx.scope("pages_read_engagement") && !ctx.scope("pages_manage_posts")) throw GraphException.permission10();
+                ctx.outbox = sim.catchUpPostOnly(ctx.w, p, ctx.now);
                 return Fields.select(postFields(ctx, p), Set.of("created_time", "message", "id"), ctx.params.get("fields"), "Post");
             }
             requirePublish(ctx);
