@@ -59,7 +59,7 @@ public final class Fixtures {
         return TestTokens.as(user);
     }
 
-    static Envelope envelope(UUID business, UUID campaign) {
+    public static Envelope envelope(UUID business, UUID campaign) {
         return Envelope.newBuilder().setEventId(UUID.randomUUID()).setOccurredAt(Instant.now())
                 .setBusinessId(business.toString()).setCampaignId(campaign == null ? null : campaign.toString())
                 .setCorrelationId("test-" + UUID.randomUUID()).build();

@@ -121,7 +121,12 @@ class MatchingFlowTest {
         UUID story = UUID.randomUUID();
         ImageRequested requested;
         ImageRequested storyRequest;
+        ContentGenerated ad = Fixtures.content(business, campaign, content, ContentType.AD, "tia_seeker", List.of("achievement"),
+                List.of("roi"), Platform.INSTAGRAM);
         try (KafkaConsumer<String, byte[]> events = TestKafka.tail("image.events")) {
+            // delivered twice (same event id): applied once; a re-publication (new id) of the piece: still one open request
+            TestKafka.publish(ad);
+            TestKafka.publish(ad);
             TestKafka.publish(Fixtures.content(business, campaign, content, ContentType.AD, "tia_seeker", List.of("achievement"),
                     List.of("roi"), Platform.INSTAGRAM));
             TestKafka.publish(Fixtures.content(business, campaign, story, ContentType.STORY, "tia_seeker", List.of("relief"),
@@ -144,6 +149,9 @@ class MatchingFlowTest {
         assertEquals("9:16", storyRequest.getAspectRatio());
         assertEquals(8, storyRequest.getPriority());        // 5 + 1 story + 2 nothing suits
 
+        // a story published after the duplicates on the same partition (same campaign key) has been handled: so have they
+        as(BOB).queryParam("businessId", business).queryParam("campaignId", campaign).get("/api/images/requests").then()
+                .body("totalItems", is(2));
         String requestId = requested.getRequestId().toString();
         String storyId = storyRequest.getRequestId().toString();
         as(BOB).queryParam("businessId", business).get("/api/images/requests").then().statusCode(200)
@@ -194,6 +202,26 @@ class MatchingFlowTest {
         as(BOB).queryParam("businessId", business).queryParam("status", "completed,cancelled").get("/api/images/requests").then()
                 .body("items.status", equalTo(List.of("completed", "cancelled"))).body("items[1].fulfilledBy", nullValue());
         as(BOB).queryParam("status", "lost").get("/api/images/requests").then().statusCode(400).body("errors[0].field", equalTo("status"));
+    }
+
+    @Test
+    void poisonGoesToTheDeadLetterTopicAndConsumptionGoesOn() {
+        UUID business = Fixtures.business("melissa");
+        String key = UUID.randomUUID().toString();
+        try (KafkaConsumer<String, byte[]> dlq = TestKafka.tail("content.events.dlq")) {
+            TestKafka.publishRaw("content.events", key, "ContentGenerated", UUID.randomUUID().toString(), new byte[]{0, 0, 0, 0, 9, 9});
+            ConsumerRecord<String, byte[]> r = TestKafka.await(dlq, WAIT, x -> key.equals(x.key())
+                    && "image-service".equals(TestKafka.header(x, "dead-letter-consumer")));
+            assertEquals("decode", TestKafka.header(r, "dead-letter-stage"));
+        }
+        // the partition goes on: a piece with that key is still matched (nothing in the library: a request)
+        UUID campaign = UUID.fromString(key);
+        UUID content = UUID.randomUUID();
+        try (KafkaConsumer<String, byte[]> events = TestKafka.tail("image.events")) {
+            TestKafka.publish(Fixtures.content(business, campaign, content, ContentType.ORGANIC_POST, "tia_seeker", List.of(), List.of(),
+                    Platform.FACEBOOK));
+            assertNull(awaitRequested(events, campaign, content).getBestMatchScore());
+        }
     }
 
     static ImageRequested awaitRequested(KafkaConsumer<String, byte[]> events, UUID campaign, UUID content) {
