@@ -87,6 +87,30 @@ public final class Fixtures {
                 .setImageHeight(null).build();
     }
 
+    public static io.campaignengine.events.campaign.CampaignPaused campaignPaused(UUID businessId, UUID campaignId) {
+        return io.campaignengine.events.campaign.CampaignPaused.newBuilder().setEnvelope(envelope(businessId, campaignId))
+                .setReason(io.campaignengine.events.campaign.PauseReason.MANUAL).setReasonText("holiday break").setPausedBy("alice")
+                .setPausedAt(Instant.now()).setEscalationId(null).build();
+    }
+
+    public static io.campaignengine.events.campaign.CampaignResumed campaignResumed(UUID businessId, UUID campaignId) {
+        return io.campaignengine.events.campaign.CampaignResumed.newBuilder().setEnvelope(envelope(businessId, campaignId))
+                .setResumedBy("alice").setResumedAt(Instant.now()).setNote(null).setEscalationId(null).build();
+    }
+
+    public static io.campaignengine.events.campaign.CampaignCompleted campaignCompleted(UUID businessId, UUID campaignId) {
+        return io.campaignengine.events.campaign.CampaignCompleted.newBuilder().setEnvelope(envelope(businessId, campaignId))
+                .setReason(io.campaignengine.events.campaign.CompletionReason.MANUAL).setCompletedBy("alice").setCompletedAt(Instant.now())
+                .setSummary(null).build();
+    }
+
+    public static io.campaignengine.events.campaign.CampaignBudgetChanged budgetChanged(UUID businessId, UUID campaignId, long from, long to) {
+        return io.campaignengine.events.campaign.CampaignBudgetChanged.newBuilder().setEnvelope(envelope(businessId, campaignId))
+                .setPreviousBudgetDaily(Money.newBuilder().setAmountMinor(from).setCurrency("USD").build())
+                .setBudgetDaily(Money.newBuilder().setAmountMinor(to).setCurrency("USD").build())
+                .setPreviousBudgetTotal(null).setBudgetTotal(null).setChangedBy("alice").setChangedAt(Instant.now()).setReason("more reach").build();
+    }
+
     public static CampaignLaunched campaignLaunched(UUID businessId, UUID campaignId, List<UUID> contentIds) {
         return CampaignLaunched.newBuilder().setEnvelope(envelope(businessId, campaignId)).setLaunchedAt(Instant.now()).setLaunchedBy("alice")
                 .setContentIds(contentIds).build();

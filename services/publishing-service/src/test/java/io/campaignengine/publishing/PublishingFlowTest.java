@@ -364,4 +364,51 @@ class PublishingFlowTest {
                 .then().statusCode(200).body("scheduledFor", equalTo(later.toString()));
         TestTokens.as(TestTokens.ALICE).get("/api/posts/" + UUID.randomUUID()).then().statusCode(404);
     }
+
+    @Test
+    void campaignPauseResumeBudgetAndCompletionReachMeta() {
+        World.Connected w = shared();
+        String[] tokens = World.tokens(cipher, w.connectionId());
+        UUID campaign = UUID.randomUUID();
+        UUID ad = UUID.randomUUID(), organic = UUID.randomUUID(), loser = UUID.randomUUID();
+        try (Events tail = new Events()) {
+            TestKafka.publish(Fixtures.campaignApproved(w.businessId(), campaign, List.of(Platform.FACEBOOK), 2000L));
+            TestKafka.publish(Fixtures.contentApproved(w.businessId(), campaign, ad, ContentType.AD, "tia_seeker", "Life ad " + ad, MetaSandbox.sampleImage()));
+            TestKafka.publish(Fixtures.contentApproved(w.businessId(), campaign, loser, ContentType.AD, "tia_seeker", "Loser ad " + loser, MetaSandbox.sampleImage()));
+            TestKafka.publish(Fixtures.contentApproved(w.businessId(), campaign, organic, ContentType.ORGANIC_POST, "tia_seeker", "Life post " + organic, null));
+            TestKafka.publish(Fixtures.campaignLaunched(w.businessId(), campaign, List.of(ad, loser, organic)));
+            String adId = (String) awaitPost(campaign, ad, "FACEBOOK", p -> "POSTED".equals(p.get("status"))).get("adId");
+            String loserAd = (String) awaitPost(campaign, loser, "FACEBOOK", p -> "POSTED".equals(p.get("status"))).get("adId");
+            awaitPost(campaign, organic, "FACEBOOK", p -> "SCHEDULED".equals(p.get("status")));
+            // a decision pauses the loser before the campaign is paused: resuming the campaign must not bring it back
+            TestKafka.publish(ContentPauseRequested.newBuilder().setEnvelope(Fixtures.envelope(w.businessId(), campaign)).setDecisionId(UUID.randomUUID())
+                    .setContentId(loser).setPostIds(List.of()).setScore(5).setCampaignMedianScore(30.0).setImpressions(4000).setConfidence(0.95)
+                    .setRetire(false).setReason("loser").build());
+            awaitPost(campaign, loser, "FACEBOOK", p -> "PAUSED".equals(p.get("status")));
+
+            TestKafka.publish(Fixtures.campaignPaused(w.businessId(), campaign));
+            awaitPost(campaign, ad, "FACEBOOK", p -> "PAUSED".equals(p.get("status")));
+            MetaSandbox.graphGet(adId, tokens[0], Map.of("fields", "status")).then().body("status", equalTo("PAUSED"));
+            String organicPost = (String) awaitPost(campaign, organic, "FACEBOOK", p -> "PAUSED".equals(p.get("status"))).get("id");
+            tail.awaitCount(PostPaused.class, e -> e.getEnvelope().getCampaignId().equals(campaign.toString()) && e.getReason().contains("holiday"), 2);
+            TestTokens.as(TestTokens.BOB).post("/api/posts/" + organicPost + "/publish-now").then().statusCode(409);
+
+            TestKafka.publish(Fixtures.campaignResumed(w.businessId(), campaign));
+            awaitPost(campaign, ad, "FACEBOOK", p -> "POSTED".equals(p.get("status")));
+            MetaSandbox.graphGet(adId, tokens[0], Map.of("fields", "status")).then().body("status", equalTo("ACTIVE"));
+            awaitPost(campaign, organic, "FACEBOOK", p -> "SCHEDULED".equals(p.get("status")));
+            assertEquals("PAUSED", post(campaign, loser, "FACEBOOK").get("status"), "a decision's pause outlives the campaign's");
+            MetaSandbox.graphGet(loserAd, tokens[0], Map.of("fields", "status")).then().body("status", equalTo("PAUSED"));
+
+            TestKafka.publish(Fixtures.budgetChanged(w.businessId(), campaign, 2000, 4000));
+            Map<String, Object> scaled = awaitPost(campaign, ad, "FACEBOOK", p -> ((Number) p.get("budgetDailyMinor")).longValue() == 2000);
+            MetaSandbox.graphGet((String) scaled.get("adSetId"), tokens[0], Map.of("fields", "daily_budget")).then().body("daily_budget", equalTo("2000"));
+            tail.await(AdBudgetChanged.class, e -> e.getContentId() != null && e.getContentId().equals(ad) && e.getBudgetDaily().getAmountMinor() == 2000);
+
+            TestKafka.publish(Fixtures.campaignCompleted(w.businessId(), campaign));
+            awaitPost(campaign, ad, "FACEBOOK", p -> "PAUSED".equals(p.get("status")));
+            MetaSandbox.graphGet(adId, tokens[0], Map.of("fields", "status")).then().body("status", equalTo("PAUSED"));
+            awaitPost(campaign, organic, "FACEBOOK", p -> "CANCELLED".equals(p.get("status")));
+        }
+    }
 }

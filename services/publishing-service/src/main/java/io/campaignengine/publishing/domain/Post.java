@@ -74,6 +74,9 @@ public class Post {
     public UUID attemptKey;
     @Column(name = "attempt_started_at")
     public Instant attemptStartedAt;
+    /** Why it is PAUSED: {@code campaign} (comes back on resume) or {@code decision}. */
+    @Column(name = "paused_by")
+    public String pausedBy;
     @Column(name = "error_code")
     public String errorCode;
     @Column(name = "error_message")

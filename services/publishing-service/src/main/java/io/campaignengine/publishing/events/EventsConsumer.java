@@ -110,7 +110,8 @@ public class EventsConsumer {
                     .chain(c -> c == null ? Uni.createFrom().voidItem()
                             : decisions.pauseCampaign(c.id, "campaign paused (" + e.getReason() + (e.getReasonText() == null ? "" : ": " + e.getReasonText()) + ")"));
             case CampaignResumed e -> copies.campaign(campaignId, c -> c.status = Campaign.ACTIVE)
-                    .chain(c -> c == null ? Uni.createFrom().voidItem() : decisions.resumeCampaign(c.id));
+                    // held posts whose slot passed during the pause get new slots (as at launch)
+                    .chain(c -> c == null ? Uni.createFrom().voidItem() : decisions.resumeCampaign(c.id).chain(() -> scheduling.onLaunch(c.id)));
             case CampaignCompleted e -> copies.campaign(campaignId, c -> c.status = Campaign.COMPLETED)
                     .chain(c -> c == null ? Uni.createFrom().voidItem() : decisions.stopCampaign(c.id, "campaign completed (" + e.getReason() + ")"));
             case CampaignFailed e -> copies.campaign(campaignId, c -> c.status = Campaign.FAILED)

@@ -46,16 +46,16 @@ public class DecisionService {
     /** ContentPauseRequested: its ads paused, its scheduled posts unscheduled. */
     public Uni<Void> pauseContent(UUID contentId, List<UUID> postIds, String reason, UUID decisionId) {
         Uni<List<Post>> targets = postIds == null || postIds.isEmpty() ? posts.ofContent(contentId) : posts.byIds(postIds);
-        return targets.chain(list -> each(list, p -> pause(p, reason, decisionId, Post.CANCELLED)));
+        return targets.chain(list -> each(list, p -> pause(p, reason, decisionId, Post.CANCELLED, "decision")));
     }
 
     /** ContentRetired: nothing more of it goes out; live ads are paused. */
     public Uni<Void> retireContent(UUID contentId, String reason) {
-        return posts.ofContent(contentId).chain(list -> each(list, p -> pause(p, reason, null, Post.CANCELLED)));
+        return posts.ofContent(contentId).chain(list -> each(list, p -> pause(p, reason, null, Post.CANCELLED, "decision")));
     }
 
     public Uni<Void> pauseCampaign(UUID campaignId, String reason) {
-        return posts.ofCampaign(campaignId).chain(list -> each(list, p -> pause(p, reason, null, Post.PAUSED)));
+        return posts.ofCampaign(campaignId).chain(list -> each(list, p -> pause(p, reason, null, Post.PAUSED, "campaign")));
     }
 
     public Uni<Void> stopCampaign(UUID campaignId, String reason) {
@@ -65,13 +65,15 @@ public class DecisionService {
                 p.updatedAt = Instant.now();
                 return Uni.createFrom().voidItem();
             }
-            return pause(p, reason, null, Post.CANCELLED);
+            return pause(p, reason, null, Post.CANCELLED, "campaign");
         }));
     }
 
     public Uni<Void> resumeCampaign(UUID campaignId) {
         return posts.ofCampaign(campaignId).chain(list -> each(list, p -> {
-            if (!Post.PAUSED.equals(p.status)) return Uni.createFrom().voidItem();
+            // what a decision paused stays paused: only what the campaign's pause held comes back
+            if (!Post.PAUSED.equals(p.status) || !"campaign".equals(p.pausedBy)) return Uni.createFrom().voidItem();
+            p.pausedBy = null;
             if (p.adId == null) { // held before it went out: back in the queue
                 p.status = Post.SCHEDULED;
                 p.updatedAt = Instant.now();
@@ -84,9 +86,10 @@ public class DecisionService {
         }));
     }
 
-    private Uni<Void> pause(Post p, String reason, UUID decisionId, String scheduledBecomes) {
+    private Uni<Void> pause(Post p, String reason, UUID decisionId, String scheduledBecomes, String by) {
         if (Post.SCHEDULED.equals(p.status)) {
             p.status = scheduledBecomes;
+            p.pausedBy = Post.PAUSED.equals(scheduledBecomes) ? by : null;
             p.updatedAt = Instant.now();
             return outbox.publish(EventFactory.paused(p, reason, decisionId));
         }
@@ -94,6 +97,7 @@ public class DecisionService {
             return setStatus(p, "PAUSED").chain(ok -> {
                 if (!ok) return Uni.createFrom().voidItem();
                 p.status = Post.PAUSED;
+                p.pausedBy = by;
                 p.updatedAt = Instant.now();
                 LOG.infof("ad %s of post %s paused: %s", p.adId, p.id, reason);
                 return outbox.publish(EventFactory.paused(p, reason, decisionId));

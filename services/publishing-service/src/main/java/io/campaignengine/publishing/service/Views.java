@@ -30,12 +30,12 @@ public final class Views {
     public record PostView(UUID id, UUID businessId, UUID campaignId, UUID contentId, String platform, String kind, String status,
                            Instant scheduledFor, String abGroup, Instant postedAt, String platformPostId, String permalink,
                            String containerId, String adSetId, String creativeId, String adId, Long budgetDailyMinor,
-                           String currency, int attempts, Instant nextAttemptAt, String errorCode, String errorMessage,
+                           String currency, String pausedBy, int attempts, Instant nextAttemptAt, String errorCode, String errorMessage,
                            Instant createdAt, Instant updatedAt) {
         public static PostView of(Post p) {
             return new PostView(p.id, p.businessId, p.campaignId, p.contentId, p.platform, p.kind, p.status, p.scheduledFor,
                     p.abGroup, p.postedAt, p.platformPostId, p.permalink, p.containerId, p.adSetId, p.creativeId, p.adId,
-                    p.budgetDailyMinor, p.currency, p.attempts, p.nextAttemptAt, p.errorCode, p.errorMessage, p.createdAt, p.updatedAt);
+                    p.budgetDailyMinor, p.currency, p.pausedBy, p.attempts, p.nextAttemptAt, p.errorCode, p.errorMessage, p.createdAt, p.updatedAt);
         }
     }
 }
