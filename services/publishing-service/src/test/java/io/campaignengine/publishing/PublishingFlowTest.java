@@ -60,6 +60,8 @@ class PublishingFlowTest {
 
     @Inject
     TokenCipher cipher;
+    @Inject
+    io.campaignengine.publishing.service.UsageGovernor governor;
 
     static synchronized World.Connected shared() {
         if (shared == null) shared = World.connect("melissa", TestTokens.BOB);
@@ -193,6 +195,8 @@ class PublishingFlowTest {
                 MetaSandbox.graphGet((String) p.get("adId"), tokens[0], Map.of("fields", "status")).then().body("status", equalTo("ACTIVE"));
             }
             assertEquals(3000, total, "the campaign's daily budget, split across the variations");
+            // the ad account's usage headers (X-Business-Use-Case-Usage / X-Ad-Account-Usage) were read
+            assertTrue(governor.snapshot().containsKey("ads:" + w.adAccountId()), "usage seen: " + governor.snapshot());
             assertEquals(1, metaCampaigns.size(), "one Marketing API campaign for the campaign");
 
             // optimization pauses a loser: the ad is paused on Meta
@@ -246,6 +250,20 @@ class PublishingFlowTest {
             assertEquals(1, ((Number) done.get("attempts")).intValue(), "throttling is not a failed attempt");
             MetaSandbox.sbx().get("/_sandbox/errors").then().body("size()", equalTo(0));
             assertEquals(1, countOnPage(w.pageId(), tokens[1], fbMessage("Throttled " + t1)), "posted exactly once");
+            Integer pageUsage = governor.snapshot().get("page:" + w.pageId());
+            assertNotNull(pageUsage, "the Page's X-Business-Use-Case-Usage was read");
+            assertTrue(pageUsage < 100, "a successful call's usage replaced the throttled 100 %: " + pageUsage);
+
+            // a missing permission (code 200) is permanent: failed with a readable reason, no retry
+            UUID t3 = UUID.randomUUID();
+            TestKafka.publish(Fixtures.contentApproved(w.businessId(), campaign, t3, ContentType.ORGANIC_POST, "tia_seeker", "Denied " + t3, null));
+            String p3 = (String) awaitPost(campaign, t3, "FACEBOOK", x -> true).get("id");
+            MetaSandbox.forceError("POST", w.pageId() + "/feed", 200, 1);
+            TestTokens.as(TestTokens.BOB).post("/api/posts/" + p3 + "/publish-now").then().statusCode(200);
+            Map<String, Object> denied = awaitPost(campaign, t3, "FACEBOOK", x -> "FAILED".equals(x.get("status")));
+            assertTrue(((String) denied.get("errorMessage")).contains("permission"), (String) denied.get("errorMessage"));
+            assertEquals(1, ((Number) denied.get("attempts")).intValue());
+            assertFalse(tail.await(PostFailed.class, e -> e.getPostId().toString().equals(p3)).getRetryable());
 
             // a transient service error (code 2): PostFailed(retryable) then posted on the second attempt
             MetaSandbox.forceError("POST", w.pageId() + "/feed", 2, 1);
