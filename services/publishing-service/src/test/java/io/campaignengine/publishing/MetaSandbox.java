@@ -41,7 +41,8 @@ public class MetaSandbox implements QuarkusTestResourceLifecycleManager {
             Path log = Path.of("target/meta-sandbox.log");
             List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Dquarkus.http.port=" + port, "-Dquarkus.http.host=127.0.0.1",
-                    "-Dsandbox.clock.frozen=false", "-Dsandbox.instagram.processing=1s", "-Dsandbox.public-url=" + url,
+                    "-Dsandbox.clock.frozen=false", "-Dsandbox.instagram.processing=1s",
+                    "-Dsandbox.instagram.quota=3", // Instagram's 50 per 24 h, smaller: InstagramQuota fills it "-Dsandbox.public-url=" + url,
                     "-jar", JAR.toString()));
             process = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);

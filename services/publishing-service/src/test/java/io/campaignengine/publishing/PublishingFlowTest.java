@@ -429,4 +429,34 @@ class PublishingFlowTest {
             awaitPost(campaign, organic, "FACEBOOK", p -> "CANCELLED".equals(p.get("status")));
         }
     }
+
+    @Test
+    void theInstagramQuotaIsReadBeforePublishingAndAFullQuotaWaits() {
+        World.Connected w = World.connect("melissa", TestTokens.BOB); // its own Instagram account (quota 3 per 24 h)
+        String[] tokens = World.tokens(cipher, w.connectionId());
+        UUID campaign = UUID.randomUUID();
+        List<UUID> pieces = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
+        TestKafka.publish(Fixtures.campaignApproved(w.businessId(), campaign, List.of(Platform.INSTAGRAM), null));
+        for (UUID c : pieces) {
+            TestKafka.publish(Fixtures.contentApproved(w.businessId(), campaign, c, ContentType.ORGANIC_POST, "tia_seeker", "Quota " + c, MetaSandbox.sampleImage()));
+        }
+        TestKafka.publish(Fixtures.campaignLaunched(w.businessId(), campaign, pieces));
+        await().atMost(Duration.ofSeconds(40)).until(() -> posts(campaign).getInt("totalItems") == 4);
+        await().atMost(Duration.ofSeconds(20)).until(() -> "ACTIVE".equals(campaignStatus(campaign)));
+        for (int i = 0; i < 3; i++) {
+            UUID c = pieces.get(i);
+            TestTokens.as(TestTokens.BOB).post("/api/posts/" + post(campaign, c, "INSTAGRAM").get("id") + "/publish-now").then().statusCode(200);
+            awaitPost(campaign, c, "INSTAGRAM", p -> "POSTED".equals(p.get("status")));
+        }
+        MetaSandbox.graphGet(w.igId() + "/content_publishing_limit", tokens[0], Map.of("fields", "quota_usage,config"))
+                .then().statusCode(200).body("data[0].quota_usage", equalTo(3)).body("data[0].config.quota_total", equalTo(3));
+        UUID fourth = pieces.get(3);
+        Instant asked = Instant.now();
+        TestTokens.as(TestTokens.BOB).post("/api/posts/" + post(campaign, fourth, "INSTAGRAM").get("id") + "/publish-now").then().statusCode(200);
+        Map<String, Object> waiting = awaitPost(campaign, fourth, "INSTAGRAM", p -> p.get("nextAttemptAt") != null
+                && Instant.parse((String) p.get("nextAttemptAt")).isAfter(asked.plus(Duration.ofMinutes(50))));
+        assertEquals("SCHEDULED", waiting.get("status"));
+        assertEquals(null, waiting.get("containerId"), "no container made while the quota is full");
+        assertEquals(0, ((Number) waiting.get("attempts")).intValue(), "waiting for the quota is not a failure");
+    }
 }

@@ -168,6 +168,10 @@ public class Publisher {
     }
 
     Outcome fromError(Job job, String key, GraphError e) {
+        if (e.code == 9 && e.subcode != null && e.subcode == 2207042) {
+            // Instagram's 50 posts per 24 h are used up (another writer beat the quota check): wait for the window
+            return new Defer(Instant.now().plus(Duration.ofHours(1)), "Instagram publishing limit reached", null);
+        }
         if (e.throttled()) {
             Instant until = governor.throttled(key, e.regainMinutes);
             return new Defer(until, "Meta rate limit (" + e.codeText() + "): waiting", null);
@@ -261,6 +265,7 @@ public class Publisher {
                 int used = row.path("quota_usage").asInt(0);
                 int total = row.path("config").path("quota_total").asInt(50);
                 if (used >= total) {
+                    LOG.infof("post %s: Instagram account %s used its publishing quota (%d/%d in 24 h): waiting an hour", p.id, ig, used, total);
                     return Uni.createFrom().item((Outcome) new Defer(Instant.now().plus(Duration.ofHours(1)),
                             "Instagram publishing limit reached (" + used + "/" + total + " in 24 h)", null));
                 }
