@@ -459,4 +459,37 @@ class PublishingFlowTest {
         assertEquals(null, waiting.get("containerId"), "no container made while the quota is full");
         assertEquals(0, ((Number) waiting.get("attempts")).intValue(), "waiting for the quota is not a failure");
     }
+
+    @Test
+    void crashesDuringInstagramPublishAndAdCreationAreReconciled() {
+        World.Connected w = shared();
+        String[] tokens = World.tokens(cipher, w.connectionId());
+        UUID campaign = UUID.randomUUID();
+        UUID ig = UUID.randomUUID(), ad = UUID.randomUUID();
+        TestKafka.publish(Fixtures.campaignApproved(w.businessId(), campaign, List.of(Platform.INSTAGRAM), 1000L));
+        TestKafka.publish(Fixtures.contentApproved(w.businessId(), campaign, ig, ContentType.ORGANIC_POST, "tia_seeker", "Crash ig " + ig, MetaSandbox.sampleImage()));
+        TestKafka.publish(Fixtures.contentApproved(w.businessId(), campaign, ad, ContentType.AD, "tia_seeker", "Crash ad " + ad, MetaSandbox.sampleImage()));
+        TestKafka.publish(Fixtures.campaignLaunched(w.businessId(), campaign, List.of(ig, ad)));
+        await().atMost(Duration.ofSeconds(40)).until(() -> posts(campaign).getInt("totalItems") == 2);
+        TestTokens.as(TestTokens.BOB).post("/api/posts/" + post(campaign, ig, "INSTAGRAM").get("id") + "/publish-now").then().statusCode(200);
+        Map<String, Object> media = awaitPost(campaign, ig, "INSTAGRAM", p -> "POSTED".equals(p.get("status")));
+        Map<String, Object> live = awaitPost(campaign, ad, "INSTAGRAM", p -> "POSTED".equals(p.get("status")));
+
+        // the runs died after Meta answered media_publish / the ad creation, before the ids were recorded
+        World.sql("update post set status = 'PUBLISHING', platform_post_id = null, attempt_step = 'ig_publish', attempt_key = ?,"
+                + " attempt_started_at = now(), claimed_until = now() - interval '1 second' where id = ?", UUID.randomUUID(), UUID.fromString((String) media.get("id")));
+        World.sql("update post set status = 'PUBLISHING', platform_post_id = null, ad_id = null, attempt_step = 'ad', attempt_key = ?,"
+                + " attempt_started_at = now(), claimed_until = now() - interval '1 second' where id = ?", UUID.randomUUID(), UUID.fromString((String) live.get("id")));
+
+        Map<String, Object> media2 = awaitPost(campaign, ig, "INSTAGRAM", p -> "POSTED".equals(p.get("status")) && p.get("platformPostId") != null);
+        assertEquals(media.get("platformPostId"), media2.get("platformPostId"), "the published media was found, not published again");
+        List<String> captions = MetaSandbox.graphGet(w.igId() + "/media", tokens[0], Map.of("fields", "id,caption", "limit", "100"))
+                .then().statusCode(200).extract().jsonPath().getList("data.caption");
+        assertEquals(1, captions.stream().filter(c -> c != null && c.startsWith("Crash ig " + ig)).count());
+
+        Map<String, Object> live2 = awaitPost(campaign, ad, "INSTAGRAM", p -> "POSTED".equals(p.get("status")) && p.get("adId") != null);
+        assertEquals(live.get("adId"), live2.get("adId"), "the ad made before the crash was found by its name");
+        MetaSandbox.graphGet(live.get("adSetId") + "/ads", tokens[0], Map.of("fields", "id,name")).then().statusCode(200)
+                .body("data.size()", equalTo(1));
+    }
 }
