@@ -84,16 +84,20 @@ public class JobResource {
     @RestStreamElementType(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.VIEWER, Roles.MARKETER, Roles.ADMIN})
     @Operation(summary = "Server-Sent Events: the job's progress each time it changes, until it completes or fails")
+    @io.smallrye.common.annotation.Blocking
     public Multi<Views.JobProgress> events(@PathParam("id") String id) {
         UUID jobId = Params.id("generation job", id);
-        // scope check first (404 before the stream starts), then poll the row through the reactive pool
-        return io.quarkus.hibernate.reactive.panache.Panache.withSession(() -> service.visibleJob(caller, jobId))
-                .map(Views.JobProgress::of)
-                .onItem().transformToMulti(first -> Multi.createBy().concatenating().streams(
-                        Multi.createFrom().item(first),
-                        first.terminal() ? Multi.createFrom().empty() : Multi.createFrom().ticks().every(interval)
-                                .onItem().transformToUniAndConcatenate(t -> poll(jobId))
-                                .select().where(p -> p != null)))
+        // the scope check must answer (404) before the stream starts: on a worker, through the reactive pool
+        var row = pool.preparedQuery("select b.slug from generation_jobs j left join businesses b on b.id = j.business_id where j.id = $1")
+                .execute(Tuple.of(jobId)).await().atMost(Duration.ofSeconds(10));
+        String slug = row.iterator().hasNext() ? row.iterator().next().getString("slug") : null;
+        if (!row.iterator().hasNext() || !caller.canAccessBusiness(slug)) {
+            throw io.campaignengine.kit.problem.NotFound.of("generation job", jobId);
+        }
+        return Multi.createBy().concatenating().streams(
+                        Multi.createFrom().uni(poll(jobId)),
+                        Multi.createFrom().ticks().every(interval).onItem().transformToUniAndConcatenate(t -> poll(jobId)))
+                .select().where(p -> p != null)
                 .skip().repetitions()
                 .onItem().transformToMultiAndConcatenate(p -> p.terminal() ? Multi.createFrom().items(p, END) : Multi.createFrom().item(p))
                 .select().first(p -> p != END)

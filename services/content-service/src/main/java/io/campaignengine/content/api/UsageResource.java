@@ -92,6 +92,6 @@ public class UsageResource {
         UUID b = Params.id("business", businessId);
         return caller.requireBusinessIdAsync(b, businesses::slugOf)
                 .chain(() -> budgets.set(b, body.monthlyBudgetUsd(), caller.userName()))
-                .map(x -> new BudgetView(x.businessId, x.monthlyBudgetUsd, x.updatedBy));
+                .map(x -> new BudgetView(x.businessId, x.monthlyBudgetUsd.setScale(2, java.math.RoundingMode.HALF_UP), x.updatedBy));
     }
 }

@@ -1,9 +1,6 @@
 package io.campaignengine.content.client;
 
 import dev.langchain4j.model.chat.ChatModel;
-import dev.langchain4j.model.output.TokenUsage;
-import dev.langchain4j.service.AiServices;
-import dev.langchain4j.service.Result;
 import io.campaignengine.content.service.Draft;
 import io.campaignengine.content.service.GenerationRequest;
 import io.campaignengine.content.service.MalformedOutputException;
@@ -16,7 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A LangChain4j provider (OpenAI, Anthropic or Ollama chat model behind the {@link ContentWriter} AI service):
+ * A LangChain4j provider (OpenAI, Anthropic or Ollama chat model, called through {@link ContentWriter}):
  * structured JSON output, validated; malformed output is explained to the model and retried up to
  * {@code maxAttempts}, then reported ({@link MalformedOutputException}); tokens of every attempt are counted.
  */
@@ -39,10 +36,7 @@ public class AiVariationProvider implements VariationProvider {
         this.temperature = temperature;
         this.maxAttempts = Math.max(1, maxAttempts);
         this.pricing = pricing;
-        this.writer = AiServices.builder(ContentWriter.class)
-                .chatModel(model)
-                .systemMessageProvider(memoryId -> Prompts.SYSTEM)
-                .build();
+        this.writer = new ContentWriter(model);
     }
 
     @Override
@@ -73,14 +67,11 @@ public class AiVariationProvider implements VariationProvider {
         List<String> problems = new ArrayList<>();
         for (int attempt = 1; attempt <= maxAttempts; attempt++) {
             String p = problems.isEmpty() ? prompt : prompt + "\n\n" + Prompts.retry(problems.get(problems.size() - 1));
-            Result<String> result = writer.write(p);
-            TokenUsage usage = result.tokenUsage();
-            if (usage != null) {
-                in += usage.inputTokenCount() == null ? 0 : usage.inputTokenCount();
-                out += usage.outputTokenCount() == null ? 0 : usage.outputTokenCount();
-            }
+            ContentWriter.Answer answer = writer.write(p);
+            in += answer.inputTokens();
+            out += answer.outputTokens();
             try {
-                List<Draft> drafts = VariationParser.parse(result.content());
+                List<Draft> drafts = VariationParser.parse(answer.text());
                 return new ProviderResult(drafts, name, modelName, temperature, in, out, attempt, List.copyOf(problems));
             } catch (VariationParser.Malformed e) {
                 LOG.warnf("%s: malformed output (attempt %d of %d): %s", name, attempt, maxAttempts, e.getMessage());

@@ -6,7 +6,6 @@ import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ResponseFormat;
 import dev.langchain4j.model.ollama.OllamaChatModel;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Duration;
@@ -14,12 +13,13 @@ import java.util.Optional;
 
 /**
  * The LangChain4j chat models by provider. OpenAI is quarkus-langchain4j-openai's model (configured under
- * {@code quarkus.langchain4j.openai.*}); Anthropic and Ollama are plain LangChain4j builders (their Quarkus
+ * {@code quarkus.langchain4j.openai.*}; injected directly: the extension only produces the bean for a plain injection
+ * point, not for an {@code Instance<ChatModel>} lookup); Anthropic and Ollama are plain LangChain4j builders (their Quarkus
  * extensions do not resolve here) over the JDK HTTP client, configured under {@code campaign-engine.content.ai.*}.
  */
 @ApplicationScoped
 public class ChatModels {
-    private final Instance<ChatModel> quarkusModel;
+    private final ChatModel quarkusModel;
     private final String openAiKey;
     private final String openAiModel;
     private final Optional<Double> openAiTemperature;
@@ -40,7 +40,7 @@ public class ChatModels {
     private final double ollamaIn;
     private final double ollamaOut;
 
-    public ChatModels(Instance<ChatModel> quarkusModel,
+    public ChatModels(ChatModel quarkusModel,
                       @ConfigProperty(name = "quarkus.langchain4j.openai.api-key", defaultValue = "offline") String openAiKey,
                       @ConfigProperty(name = "quarkus.langchain4j.openai.chat-model.model-name", defaultValue = "gpt-4o-mini") String openAiModel,
                       @ConfigProperty(name = "quarkus.langchain4j.openai.chat-model.temperature") Optional<Double> openAiTemperature,
@@ -83,7 +83,8 @@ public class ChatModels {
     }
 
     public boolean hasOpenAiKey() {
-        return openAiKey != null && !openAiKey.isBlank() && !"offline".equals(openAiKey);
+        // "offline" (our placeholder) and "dummy" (docker-compose's) mean no key
+        return openAiKey != null && !openAiKey.isBlank() && !"offline".equals(openAiKey) && !"dummy".equals(openAiKey);
     }
 
     public boolean hasAnthropicKey() {
@@ -96,7 +97,7 @@ public class ChatModels {
                 if (!hasOpenAiKey()) {
                     throw new IllegalStateException("provider openai needs OPENAI_API_KEY (quarkus.langchain4j.openai.api-key)");
                 }
-                yield quarkusModel.get();
+                yield quarkusModel;
             }
             case "anthropic" -> {
                 if (!hasAnthropicKey()) {

@@ -270,6 +270,17 @@ public class ContentService {
 
     // ---------------------------------------------------------------- consumers
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(ContentService.class);
+
+    /**
+     * An event about a piece this service does not have (e.g. another service's test data): nothing to change, and a
+     * retry or the DLQ would not make it known either — logged and acknowledged.
+     */
+    static Uni<Void> unknown(UUID contentId, String what) {
+        LOG.warnf("%s for content %s unknown to content-service: ignored", what, contentId);
+        return Uni.createFrom().voidItem();
+    }
+
     /** CampaignCompleted: the campaign's content is retired (CAMPAIGN_ENDED). */
     public Uni<Void> retireCampaign(UUID campaignId, String by) {
         if (campaignId == null) {
@@ -291,7 +302,7 @@ public class ContentService {
                                  ImageAssignment assignment) {
         return contents.lock(contentId).chain(c -> {
             if (c == null) {
-                throw new IllegalStateException("content " + contentId + " is unknown to content-service");
+                return unknown(contentId, "image assignment");
             }
             if (imageId.equals(c.imageId)) {
                 return Uni.createFrom().voidItem();
@@ -308,7 +319,8 @@ public class ContentService {
     public Uni<Void> postState(UUID contentId, String status) {
         return contents.lock(contentId).invoke(c -> {
             if (c == null) {
-                throw new IllegalStateException("content " + contentId + " is unknown to content-service");
+                LOG.warnf("%s for content %s unknown to content-service: ignored", status, contentId);
+                return;
             }
             // never back from posted/retired/paused to scheduled; posted wins over scheduled
             boolean apply = "posted".equals(status) ? !Set.of("retired", "posted").contains(c.status)
@@ -324,7 +336,7 @@ public class ContentService {
     public Uni<Void> pauseRequested(UUID contentId, boolean retire, String reason, UUID decisionId, String by) {
         return contents.lock(contentId).chain(c -> {
             if (c == null) {
-                throw new IllegalStateException("content " + contentId + " is unknown to content-service");
+                return unknown(contentId, "pause/retire request");
             }
             if ("retired".equals(c.status)) {
                 return Uni.createFrom().voidItem();

@@ -73,7 +73,9 @@ public final class Engine {
             }
             int accepted = 0;
             int nextIndex = 0;
-            for (int round = 0; round <= TOP_UP_ROUNDS && accepted < in.countPerSegment(); round++) {
+            boolean providerFailed = false;
+            // top-up rounds replace duplicates and invalid drafts; after a provider failure (retries spent) the segment stops
+            for (int round = 0; round <= TOP_UP_ROUNDS && accepted < in.countPerSegment() && !providerFailed; round++) {
                 int missing = in.countPerSegment() - accepted;
                 // slot i -> hook i % hooks, type i % types; one provider call per (hook, type)
                 Map<String, List<Integer>> groups = new LinkedHashMap<>();
@@ -100,6 +102,7 @@ public final class Engine {
                         failed += indexes.size();
                         rejections.add(new Rejection(segment, hook.id(), "malformed_output", e.getMessage()));
                         errors.add("segment " + segment + ", hook " + hook.id() + ": " + e.getMessage());
+                        providerFailed = true;
                         continue;
                     } catch (BudgetExceededException e) {
                         throw e;
@@ -108,6 +111,7 @@ public final class Engine {
                         String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
                         rejections.add(new Rejection(segment, hook.id(), "provider_error", msg));
                         errors.add("segment " + segment + ", hook " + hook.id() + ": " + msg);
+                        providerFailed = true;
                         continue;
                     }
                     inTok += result.inputTokens();

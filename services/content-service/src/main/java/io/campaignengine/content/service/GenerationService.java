@@ -107,8 +107,13 @@ public class GenerationService {
         params.put("correlationId", CorrelationContext.correlationIdOrNew());
         CorrelationContext.causationId().ifPresent(c -> params.put("causationId", c));
         job.params = params;
-        job.provider = providers.current().name();
-        job.model = providers.current().model();
+        try {
+            job.provider = providers.current().name();
+            job.model = providers.current().model();
+        } catch (RuntimeException e) {
+            // a misconfigured provider fails the job when it runs (with the reason), not the trigger's transaction
+            job.provider = providers.configured();
+        }
         job.createdBy = createdBy;
         job.createdAt = Instant.now();
         return jobs.persist(job);
@@ -121,8 +126,21 @@ public class GenerationService {
     /** Runs one claimed job to its end (completed or failed); never fails itself. */
     public Uni<Void> process(UUID jobId) {
         Context ctx = Vertx.currentContext();
-        VariationProvider provider = providers.current();
         long start = System.nanoTime();
+        return Uni.createFrom().item(providers::current).chain(provider -> run(jobId, ctx, provider, start))
+                .onFailure().recoverWithUni(e -> {
+                    String msg = e instanceof BudgetExceededException b ? b.detail()
+                            : "generation failed: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+                    if (!(e instanceof BudgetExceededException)) {
+                        LOG.errorf(e, "generation job %s failed", jobId);
+                    }
+                    return Panache.withTransaction(() -> fail(jobId, msg)).replaceWithVoid()
+                            .onFailure().invoke(e2 -> LOG.errorf(e2, "could not record the failure of job %s", jobId))
+                            .onFailure().recoverWithNull().replaceWithVoid();
+                });
+    }
+
+    Uni<Void> run(UUID jobId, Context ctx, VariationProvider provider, long start) {
         return Panache.withTransaction(() -> prepare(jobId, provider)
                         .invoke(p -> {
                             if (p != null) {
@@ -143,16 +161,6 @@ public class GenerationService {
                                     job.trigger, provider.name(), job.status, job.generated, job.rejected, job.failed,
                                     (System.nanoTime() - start) / 1_000_000))
                             .replaceWithVoid();
-                })
-                .onFailure().recoverWithUni(e -> {
-                    String msg = e instanceof BudgetExceededException b ? b.detail()
-                            : "generation failed: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
-                    if (!(e instanceof BudgetExceededException)) {
-                        LOG.errorf(e, "generation job %s failed", jobId);
-                    }
-                    return Panache.withTransaction(() -> fail(jobId, msg)).replaceWithVoid()
-                            .onFailure().invoke(e2 -> LOG.errorf(e2, "could not record the failure of job %s", jobId))
-                            .onFailure().recoverWithNull().replaceWithVoid();
                 });
     }
 

@@ -26,6 +26,11 @@ public class Providers {
         this.configured = configured.trim().toLowerCase(Locale.ROOT);
     }
 
+    /** The configured provider name (as configured, before auto resolution). */
+    public String configured() {
+        return configured;
+    }
+
     public VariationProvider current() {
         VariationProvider p = current;
         if (p == null) {

@@ -94,13 +94,17 @@ public final class Text {
             return "";
         }
         StringBuilder kept = new StringBuilder();
+        int keptLength = 0;
         for (String s : sentences(t)) {
-            String candidate = kept.isEmpty() ? s : kept + " " + s;
-            if (length(candidate) > limit) {
+            int add = length(s) + (kept.isEmpty() ? 0 : 1);
+            if (keptLength + add > limit) {
                 break;
             }
-            kept.setLength(0);
-            kept.append(candidate);
+            if (!kept.isEmpty()) {
+                kept.append(' ');
+            }
+            kept.append(s);
+            keptLength += add;
         }
         if (!kept.isEmpty()) {
             return kept.toString();
@@ -112,13 +116,17 @@ public final class Text {
     public static String cutAtWord(String text, int limit) {
         String[] tokens = text.strip().split("\\s+");
         StringBuilder out = new StringBuilder();
+        int outLength = 0;
         for (String token : tokens) {
-            String candidate = out.isEmpty() ? token : out + " " + token;
-            if (length(candidate) + 1 > limit) {
+            int add = length(token) + (out.isEmpty() ? 0 : 1);
+            if (outLength + add + 1 > limit) {
                 break;
             }
-            out.setLength(0);
-            out.append(candidate);
+            if (!out.isEmpty()) {
+                out.append(' ');
+            }
+            out.append(token);
+            outLength += add;
         }
         if (out.isEmpty()) {
             return "";
