@@ -1,5 +1,6 @@
 package io.campaignengine.image.domain;
 
+import io.campaignengine.kit.persistence.JsonColumn;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
@@ -34,12 +35,12 @@ public class ContentCopy {
     @Column(name = "segment_id", length = 100)
     public String segmentId;
 
-    @Convert(converter = JsonColumns.StringList.class)
+    @Convert(converter = JsonColumn.StringList.class)
     @ColumnTransformer(read = "cast(emotions as text)", write = "cast(cast(? as text) as jsonb)")
     @Column(nullable = false, columnDefinition = "jsonb")
     public List<String> emotions = List.of();
 
-    @Convert(converter = JsonColumns.StringList.class)
+    @Convert(converter = JsonColumn.StringList.class)
     @ColumnTransformer(read = "cast(themes as text)", write = "cast(cast(? as text) as jsonb)")
     @Column(nullable = false, columnDefinition = "jsonb")
     public List<String> themes = List.of();

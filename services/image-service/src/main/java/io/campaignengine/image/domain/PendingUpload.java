@@ -1,5 +1,6 @@
 package io.campaignengine.image.domain;
 
+import io.campaignengine.kit.persistence.JsonColumn;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
@@ -28,7 +29,7 @@ public class PendingUpload {
     public String filename;
 
     /** The metadata and tags given with the request (type, category, tags, altText, description, fulfillsRequestId). */
-    @Convert(converter = JsonColumns.ObjectMap.class)
+    @Convert(converter = JsonColumn.ObjectMap.class)
     @ColumnTransformer(read = "cast(metadata as text)", write = "cast(cast(? as text) as jsonb)")
     @Column(nullable = false, columnDefinition = "jsonb")
     public Map<String, Object> metadata = Map.of();

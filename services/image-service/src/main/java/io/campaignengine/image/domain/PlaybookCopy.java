@@ -1,5 +1,6 @@
 package io.campaignengine.image.domain;
 
+import io.campaignengine.kit.persistence.JsonColumn;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
@@ -32,22 +33,22 @@ public class PlaybookCopy {
 
     public String positioning;
 
-    @Convert(converter = JsonColumns.StringList.class)
+    @Convert(converter = JsonColumn.StringList.class)
     @ColumnTransformer(read = "cast(segments as text)", write = "cast(cast(? as text) as jsonb)")
     @Column(nullable = false, columnDefinition = "jsonb")
     public List<String> segments = List.of();
 
-    @Convert(converter = JsonColumns.StringList.class)
+    @Convert(converter = JsonColumn.StringList.class)
     @ColumnTransformer(read = "cast(emotions as text)", write = "cast(cast(? as text) as jsonb)")
     @Column(nullable = false, columnDefinition = "jsonb")
     public List<String> emotions = List.of();
 
-    @Convert(converter = JsonColumns.StringList.class)
+    @Convert(converter = JsonColumn.StringList.class)
     @ColumnTransformer(read = "cast(themes as text)", write = "cast(cast(? as text) as jsonb)")
     @Column(nullable = false, columnDefinition = "jsonb")
     public List<String> themes = List.of();
 
-    @Convert(converter = JsonColumns.StringList.class)
+    @Convert(converter = JsonColumn.StringList.class)
     @ColumnTransformer(read = "cast(categories as text)", write = "cast(cast(? as text) as jsonb)")
     @Column(nullable = false, columnDefinition = "jsonb")
     public List<String> categories = List.of();

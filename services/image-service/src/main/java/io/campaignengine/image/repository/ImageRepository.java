@@ -1,5 +1,6 @@
 package io.campaignengine.image.repository;
 
+import io.campaignengine.kit.persistence.JsonColumn;
 import io.campaignengine.image.domain.Image;
 import io.campaignengine.image.domain.ImageType;
 import io.campaignengine.image.domain.JsonColumns;
@@ -119,7 +120,7 @@ public class ImageRepository implements PanacheRepositoryBase<Image, UUID> {
 
     private static String json(String facet, String value) {
         try {
-            return JsonColumns.MAPPER.writeValueAsString(Map.of(facet, List.of(value)));
+            return JsonColumn.MAPPER.writeValueAsString(Map.of(facet, List.of(value)));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalArgumentException(e);
         }

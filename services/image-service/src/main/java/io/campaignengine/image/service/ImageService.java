@@ -1,5 +1,6 @@
 package io.campaignengine.image.service;
 
+import io.campaignengine.kit.persistence.JsonColumn;
 import io.campaignengine.image.config.ImageConfig;
 import io.campaignengine.image.config.S3Config;
 import io.campaignengine.image.domain.Image;
@@ -341,7 +342,7 @@ public class ImageService {
     }
 
     static ImageMeta meta(Map<String, Object> map) {
-        Tags tags = map.get("tags") == null ? Tags.EMPTY : JsonColumns.MAPPER.convertValue(map.get("tags"), Tags.class);
+        Tags tags = map.get("tags") == null ? Tags.EMPTY : JsonColumn.MAPPER.convertValue(map.get("tags"), Tags.class);
         Object req = map.get("fulfillsRequestId");
         return new ImageMeta(ImageType.parse((String) map.get("type")), (String) map.get("category"), tags, (String) map.get("altText"),
                 (String) map.get("description"), req == null ? null : UUID.fromString(req.toString()));
