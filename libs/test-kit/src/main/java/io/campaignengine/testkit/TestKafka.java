@@ -21,9 +21,15 @@ import org.eclipse.microprofile.config.ConfigProvider;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.WeakHashMap;
 import java.util.function.Predicate;
 
 /**
@@ -57,18 +63,42 @@ public final class TestKafka {
         return consumer;
     }
 
-    /** Polls until a record matches; fails after {@code timeout}. */
+    /** Records polled by a consumer but not matched yet: the next await sees them (one poll can bring several events). */
+    private static final Map<KafkaConsumer<String, byte[]>, Deque<ConsumerRecord<String, byte[]>>> UNSEEN =
+            Collections.synchronizedMap(new WeakHashMap<>());
+
+    /**
+     * The first record, in order, that matches — among those an earlier await polled but did not take, then new ones;
+     * fails after {@code timeout}. Records that do not match stay for the next await on the same consumer.
+     */
     public static ConsumerRecord<String, byte[]> await(KafkaConsumer<String, byte[]> consumer, Duration timeout,
                                                Predicate<ConsumerRecord<String, byte[]>> match) {
+        Deque<ConsumerRecord<String, byte[]>> unseen = UNSEEN.computeIfAbsent(consumer, c -> new ArrayDeque<>());
         long end = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < end) {
-            for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-                if (match.test(r)) {
-                    return r;
-                }
+        do {
+            ConsumerRecord<String, byte[]> r = take(unseen, match);
+            if (r != null) {
+                return r;
+            }
+            consumer.poll(Duration.ofMillis(200)).forEach(unseen::add);
+        } while (System.nanoTime() < end);
+        ConsumerRecord<String, byte[]> r = take(unseen, match);
+        if (r == null) {
+            throw new AssertionError("no matching record within " + timeout);
+        }
+        return r;
+    }
+
+    private static ConsumerRecord<String, byte[]> take(Deque<ConsumerRecord<String, byte[]>> unseen,
+                                                       Predicate<ConsumerRecord<String, byte[]>> match) {
+        for (Iterator<ConsumerRecord<String, byte[]>> it = unseen.iterator(); it.hasNext(); ) {
+            ConsumerRecord<String, byte[]> r = it.next();
+            if (match.test(r)) {
+                it.remove();
+                return r;
             }
         }
-        throw new AssertionError("no matching record within " + timeout);
+        return null;
     }
 
     public static String header(ConsumerRecord<String, byte[]> r, String name) {
