@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
 /**
  * A local stand-in for the model providers (third parties), speaking their real wire formats: OpenAI's
  * {@code POST /v1/chat/completions} and Anthropic's {@code POST /v1/messages}. It records every request (headers and
- * JSON body) and answers with scripted assistant texts, else with valid variations for the count the prompt asks for.
+ * JSON body) — and Ollama's {@code POST /api/chat} — and answers with scripted assistant texts, else with valid variations for the count the prompt asks for.
  */
 public final class FakeModelServer implements AutoCloseable {
     static final ObjectMapper JSON = new ObjectMapper();
@@ -58,6 +58,7 @@ public final class FakeModelServer implements AutoCloseable {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/v1/chat/completions", ex -> handle(ex, true));
         server.createContext("/v1/messages", ex -> handle(ex, false));
+        server.createContext("/api/chat", ex -> handle(ex, null));
         server.start();
     }
 
@@ -65,7 +66,13 @@ public final class FakeModelServer implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1/";
     }
 
-    void handle(HttpExchange ex, boolean openAi) throws IOException {
+    /** The root URL (Ollama's API lives at /api/chat under it). */
+    public String rootUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** openAi: true = OpenAI chat completions, false = Anthropic messages, null = Ollama chat. */
+    void handle(HttpExchange ex, Boolean openAi) throws IOException {
         try {
             JsonNode body = JSON.readTree(ex.getRequestBody().readAllBytes());
             requests.add(new Recorded(ex.getRequestURI().getPath(), Map.copyOf(ex.getRequestHeaders()), body));
@@ -86,7 +93,11 @@ public final class FakeModelServer implements AutoCloseable {
                 text = valid(count, requests.size());
             }
             ObjectNode out = JSON.createObjectNode();
-            if (openAi) {
+            if (openAi == null) {
+                out.put("model", body.path("model").asText()).put("created_at", "2026-12-01T09:00:00Z");
+                out.putObject("message").put("role", "assistant").put("content", text);
+                out.put("done", true).put("done_reason", "stop").put("prompt_eval_count", inputTokens).put("eval_count", outputTokens);
+            } else if (openAi) {
                 out.put("id", "chatcmpl-" + requests.size()).put("object", "chat.completion").put("created", 1764547200L)
                         .put("model", body.path("model").asText());
                 ObjectNode choice = out.putArray("choices").addObject();

@@ -11,6 +11,10 @@ import io.campaignengine.events.content.RetireReason;
 import io.campaignengine.events.image.ImageMatched;
 import io.campaignengine.events.image.ImageRequestFulfilled;
 import io.campaignengine.events.image.MatchBreakdown;
+import io.campaignengine.events.common.MetricsSnapshot;
+import io.campaignengine.events.common.ScoreWeights;
+import io.campaignengine.events.metrics.ContentScored;
+import io.campaignengine.events.metrics.ScoreComponents;
 import io.campaignengine.events.optimization.ContentPauseRequested;
 import io.campaignengine.events.optimization.VariantMode;
 import io.campaignengine.events.optimization.VariantsRequested;
@@ -33,7 +37,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The other services' events: images assigned, pieces paused or retired by the optimizer, new variants requested; poison to the DLQ. */
+/** The other services' events: images assigned, performance scored, pieces paused or retired by the optimizer, new variants requested; poison to the DLQ. */
 @QuarkusTest
 class InboundEventsTest {
 
@@ -87,6 +91,21 @@ class InboundEventsTest {
             r = TestKafka.await(consumer, WAIT, x -> campaign.equals(x.key()) && "ContentImageAssigned".equals(TestKafka.header(x, "eventType"))
                     && ((ContentImageAssigned) TestKafka.decode(x.topic(), x.value())).getContentId().equals(second));
             assertEquals(ImageAssignment.REQUEST_FULFILLED, ((ContentImageAssigned) TestKafka.decode(r.topic(), r.value())).getAssignment());
+
+            // metrics-service scores the first piece (an unbounded weighted sum, seed 5.4)
+            TestKafka.publish(ContentScored.newBuilder().setEnvelope(Fixtures.envelope(bp[0], campaignId)).setContentId(first)
+                    .setSegmentId("tia_seeker").setHookId(null).setScore(1234.5678).setPreviousScore(null)
+                    .setComponents(ScoreComponents.newBuilder().setConversion(1000).setEngagement(200).setClick(40).setCost(5.4322).build())
+                    .setWeights(ScoreWeights.newBuilder().setConversion(0.4).setEngagement(0.3).setClick(0.2).setCost(0.1).build())
+                    .setMetrics(MetricsSnapshot.newBuilder().setImpressions(10000).setReach(8000).setClicks(300).setLikes(50).setComments(5)
+                            .setShares(3).setSaves(2).setLandingViews(250).setSignups(20).setTrials(12).setPurchases(3).setConversionCount(12)
+                            .setCtr(0.03).setEngagementRate(0.006).setConversionRate(0.04).setCurrency("USD").setSpendMinor(5000)
+                            .setRevenueMinor(29700).setCpcMinor(17L).setCpaMinor(417L).setRoas(5.94).build())
+                    .setRank(1).setConfidence(0.8).build());
+            await().atMost(WAIT).until(() -> as(ALICE).get("/api/content/" + first + "/performance").jsonPath().get("performanceScore") != null);
+            as(ALICE).get("/api/content/" + first + "/performance").then().body("performanceScore", org.hamcrest.Matchers.is(1234.5678f));
+            as(ALICE).queryParam("campaignId", campaign).queryParam("sort", "-performance").get("/api/content").then()
+                    .body("items[0].id", org.hamcrest.Matchers.is(first.toString()));
 
             // the optimizer pauses the first piece and retires the second
             TestKafka.publish(pause(bp[0], campaignId, first, false, UUID.randomUUID()));

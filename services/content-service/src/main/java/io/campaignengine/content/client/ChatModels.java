@@ -105,17 +105,22 @@ public class ChatModels {
                 }
                 yield anthropic(anthropicUrl, anthropicKey, anthropicModel, temperature, timeout, httpRetries, maxTokens);
             }
-            case "ollama" -> OllamaChatModel.builder()
-                    .httpClientBuilder(JdkHttpClient.builder())
-                    .baseUrl(ollamaUrl)
-                    .modelName(ollamaModel)
-                    .temperature(temperature)
-                    .timeout(timeout)
-                    .maxRetries(httpRetries)
-                    .responseFormat(ResponseFormat.JSON)
-                    .build();
+            case "ollama" -> ollama(ollamaUrl, ollamaModel, temperature, timeout, httpRetries);
             default -> throw new IllegalArgumentException("no chat model for " + provider);
         };
+    }
+
+    /** Ollama's /api/chat through plain LangChain4j, JSON format (also used by the tests against a local fake). */
+    public static ChatModel ollama(String baseUrl, String model, double temperature, Duration timeout, int retries) {
+        return OllamaChatModel.builder()
+                .httpClientBuilder(JdkHttpClient.builder())
+                .baseUrl(baseUrl)
+                .modelName(model)
+                .temperature(temperature)
+                .timeout(timeout)
+                .maxRetries(retries)
+                .responseFormat(ResponseFormat.JSON)
+                .build();
     }
 
     /** Anthropic's Messages API through plain LangChain4j (also used by the tests against a local fake). */

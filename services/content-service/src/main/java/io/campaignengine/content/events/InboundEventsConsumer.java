@@ -16,6 +16,7 @@ import io.campaignengine.events.campaign.CampaignPaused;
 import io.campaignengine.events.campaign.CampaignResumed;
 import io.campaignengine.events.content.ImageAssignment;
 import io.campaignengine.events.image.ImageMatched;
+import io.campaignengine.events.metrics.ContentScored;
 import io.campaignengine.events.image.ImageRequestFulfilled;
 import io.campaignengine.events.optimization.ContentPauseRequested;
 import io.campaignengine.events.optimization.VariantsRequested;
@@ -49,7 +50,7 @@ import java.util.UUID;
 public class InboundEventsConsumer {
     static final Set<String> HANDLED = Set.of("BusinessCreated", "BusinessUpdated", "PlaybookActivated", "PlaybookArchived",
             "CampaignApproved", "CampaignLaunched", "CampaignPaused", "CampaignResumed", "CampaignCompleted", "CampaignFailed",
-            "ImageMatched", "ImageRequestFulfilled", "VariantsRequested", "ContentPauseRequested", "PostScheduled", "PostPublished");
+            "ImageMatched", "ImageRequestFulfilled", "VariantsRequested", "ContentPauseRequested", "PostScheduled", "PostPublished", "ContentScored");
 
     private final IdempotentConsumer consumer;
     private final Copies copies;
@@ -90,6 +91,11 @@ public class InboundEventsConsumer {
 
     @Incoming("publishing-events")
     public Uni<Void> onPublishing(Message<byte[]> message) {
+        return handle(message);
+    }
+
+    @Incoming("metrics-events")
+    public Uni<Void> onMetrics(Message<byte[]> message) {
         return handle(message);
     }
 
@@ -136,6 +142,7 @@ public class InboundEventsConsumer {
             case ImageRequestFulfilled e -> e.getContentId() == null ? Uni.createFrom().voidItem()
                     : content.assignImage(e.getContentId(), e.getImageId(), e.getStorageUrl(), e.getThumbnailUrl(), e.getAltText(), null,
                     ImageAssignment.REQUEST_FULFILLED);
+            case ContentScored e -> content.scored(e.getContentId(), e.getScore());
             case PostScheduled e -> content.postState(e.getContentId(), "scheduled");
             case PostPublished e -> content.postState(e.getContentId(), "posted");
             case ContentPauseRequested e -> content.pauseRequested(e.getContentId(), e.getRetire(), e.getReason(), e.getDecisionId(), system);

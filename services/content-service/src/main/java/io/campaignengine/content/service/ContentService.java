@@ -315,6 +315,18 @@ public class ContentService {
         });
     }
 
+    /** ContentScored (metrics-service, seed 5.4): the piece's performance score, for sorting and the performance route. */
+    public Uni<Void> scored(UUID contentId, double score) {
+        return contents.lock(contentId).chain(c -> {
+            if (c == null) {
+                return unknown(contentId, "ContentScored");
+            }
+            c.performanceScore = BigDecimal.valueOf(score).setScale(4, RoundingMode.HALF_UP);
+            c.updatedAt = Instant.now();
+            return Uni.createFrom().voidItem();
+        });
+    }
+
     /** PostScheduled / PostPublished: scheduled, then posted (posted content can no longer be edited). */
     public Uni<Void> postState(UUID contentId, String status) {
         return contents.lock(contentId).invoke(c -> {
