@@ -24,6 +24,7 @@ import org.jboss.logging.Logger;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -107,6 +108,27 @@ public class IdempotentConsumer {
     /** Consumes {@code message} as consumer {@code campaign-engine.consumer.name} (default: the application name). */
     public Uni<Void> consume(Message<byte[]> message, EventHandler handler) {
         return consume(message, defaultConsumer, handler);
+    }
+
+    /**
+     * Consumes {@code message} when its {@code eventType} header is one of {@code eventTypes}; any other event of the
+     * topic is acknowledged without being decoded (a topic carries many event types, a service handles a few). A record
+     * without the header is consumed (and dead-lettered if it cannot be decoded).
+     */
+    public Uni<Void> consume(Message<byte[]> message, Set<String> eventTypes, EventHandler handler) {
+        String type = eventType(message);
+        if (type != null && !eventTypes.contains(type)) {
+            return Uni.createFrom().completionStage(message.ack());
+        }
+        return consume(message, defaultConsumer, handler);
+    }
+
+    /** The {@code eventType} header the outbox router puts on every record (the event's simple name), or null. */
+    public static String eventType(Message<?> message) {
+        return message.getMetadata(IncomingKafkaRecordMetadata.class)
+                .map(m -> m.getHeaders().lastHeader("eventType"))
+                .map(h -> h.value() == null ? null : new String(h.value(), StandardCharsets.UTF_8))
+                .orElse(null);
     }
 
     /**

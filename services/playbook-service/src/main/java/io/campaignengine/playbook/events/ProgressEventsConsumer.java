@@ -13,14 +13,11 @@ import io.campaignengine.kit.consumer.IdempotentConsumer;
 import io.campaignengine.playbook.service.Caller;
 import io.campaignengine.playbook.service.TaskAutomation;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.UUID;
 
@@ -59,15 +56,7 @@ public class ProgressEventsConsumer {
     }
 
     Uni<Void> handle(Message<byte[]> message) {
-        String type = message.getMetadata(IncomingKafkaRecordMetadata.class)
-                .map(m -> m.getHeaders().lastHeader("eventType"))
-                .map(Header::value)
-                .map(v -> new String(v, StandardCharsets.UTF_8))
-                .orElse(null);
-        if (type != null && !HANDLED.contains(type)) {
-            return Uni.createFrom().completionStage(message.ack());
-        }
-        return consumer.consume(message, this::apply);
+        return consumer.consume(message, HANDLED, this::apply);
     }
 
     Uni<?> apply(SpecificRecord event, ConsumedEvent ctx) {

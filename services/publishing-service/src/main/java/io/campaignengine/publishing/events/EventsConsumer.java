@@ -24,14 +24,11 @@ import io.campaignengine.publishing.service.Copies;
 import io.campaignengine.publishing.service.DecisionService;
 import io.campaignengine.publishing.service.SchedulingService;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.UUID;
 
@@ -84,11 +81,7 @@ public class EventsConsumer {
     }
 
     Uni<Void> handle(Message<byte[]> message) {
-        String type = message.getMetadata(IncomingKafkaRecordMetadata.class)
-                .map(md -> md.getHeaders().lastHeader("eventType")).map(Header::value)
-                .map(v -> new String(v, StandardCharsets.UTF_8)).orElse(null);
-        if (type != null && !HANDLED.contains(type)) return Uni.createFrom().completionStage(message.ack());
-        return consumer.consume(message, this::apply);
+        return consumer.consume(message, HANDLED, this::apply);
     }
 
     static UUID uuid(String s) {
