@@ -1,5 +1,6 @@
 package io.campaignengine.content.domain;
 
+import io.campaignengine.kit.persistence.JsonColumn;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
@@ -59,7 +60,7 @@ public class Content {
     @Column(name = "tracked_url")
     public String trackedUrl;
 
-    @Convert(converter = JsonColumns.StringMap.class)
+    @Convert(converter = JsonColumn.StringMap.class)
     @ColumnTransformer(read = "cast(utm_params as text)", write = "cast(cast(? as text) as jsonb)")
     @Column(name = "utm_params", nullable = false, columnDefinition = "jsonb")
     public Map<String, String> utmParams = Map.of();
@@ -85,17 +86,17 @@ public class Content {
     @Column(name = "audience_segment")
     public String audienceSegment;
 
-    @Convert(converter = JsonColumns.StringList.class)
+    @Convert(converter = JsonColumn.StringList.class)
     @ColumnTransformer(read = "cast(emotions as text)", write = "cast(cast(? as text) as jsonb)")
     @Column(nullable = false, columnDefinition = "jsonb")
     public List<String> emotions = List.of();
 
-    @Convert(converter = JsonColumns.StringList.class)
+    @Convert(converter = JsonColumn.StringList.class)
     @ColumnTransformer(read = "cast(themes as text)", write = "cast(cast(? as text) as jsonb)")
     @Column(nullable = false, columnDefinition = "jsonb")
     public List<String> themes = List.of();
 
-    @Convert(converter = JsonColumns.StringList.class)
+    @Convert(converter = JsonColumn.StringList.class)
     @ColumnTransformer(read = "cast(keywords as text)", write = "cast(cast(? as text) as jsonb)")
     @Column(nullable = false, columnDefinition = "jsonb")
     public List<String> keywords = List.of();
@@ -112,7 +113,7 @@ public class Content {
     @Column(name = "score_overall")
     public BigDecimal scoreOverall;
 
-    @Convert(converter = JsonColumns.ObjectMap.class)
+    @Convert(converter = JsonColumn.ObjectMap.class)
     @ColumnTransformer(read = "cast(generation_metadata as text)", write = "cast(cast(? as text) as jsonb)")
     @Column(name = "generation_metadata", nullable = false, columnDefinition = "jsonb")
     public Map<String, Object> generationMetadata = Map.of();
@@ -121,7 +122,7 @@ public class Content {
     public BigDecimal performanceScore;
 
     /** Format-specific parts of repurposed children (thread posts, carousel slides, email subject/preview/html/text). */
-    @Convert(converter = JsonColumns.ObjectMap.class)
+    @Convert(converter = JsonColumn.ObjectMap.class)
     @ColumnTransformer(read = "cast(extra as text)", write = "cast(cast(? as text) as jsonb)")
     @Column(nullable = false, columnDefinition = "jsonb")
     public Map<String, Object> extra = Map.of();

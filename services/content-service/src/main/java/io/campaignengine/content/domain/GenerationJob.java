@@ -1,5 +1,6 @@
 package io.campaignengine.content.domain;
 
+import io.campaignengine.kit.persistence.JsonColumn;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
@@ -52,12 +53,12 @@ public class GenerationJob {
     @Column(nullable = false)
     public int failed;
 
-    @Convert(converter = JsonColumns.ObjectMap.class)
+    @Convert(converter = JsonColumn.ObjectMap.class)
     @ColumnTransformer(read = "cast(params as text)", write = "cast(cast(? as text) as jsonb)")
     @Column(nullable = false, columnDefinition = "jsonb")
     public Map<String, Object> params = Map.of();
 
-    @Convert(converter = JsonColumns.UuidList.class)
+    @Convert(converter = JsonColumn.UuidList.class)
     @ColumnTransformer(read = "cast(content_ids as text)", write = "cast(cast(? as text) as jsonb)")
     @Column(name = "content_ids", nullable = false, columnDefinition = "jsonb")
     public List<UUID> contentIds = new ArrayList<>();

@@ -27,14 +27,11 @@ import io.campaignengine.events.playbook.PlaybookArchived;
 import io.campaignengine.kit.consumer.ConsumedEvent;
 import io.campaignengine.kit.consumer.IdempotentConsumer;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -105,15 +102,7 @@ public class InboundEventsConsumer {
     }
 
     Uni<Void> handle(Message<byte[]> message) {
-        String type = message.getMetadata(IncomingKafkaRecordMetadata.class)
-                .map(m -> m.getHeaders().lastHeader("eventType"))
-                .map(Header::value)
-                .map(v -> new String(v, StandardCharsets.UTF_8))
-                .orElse(null);
-        if (type != null && !HANDLED.contains(type)) {
-            return Uni.createFrom().completionStage(message.ack());
-        }
-        return consumer.consume(message, this::apply);
+        return consumer.consume(message, HANDLED, this::apply);
     }
 
     Uni<?> apply(SpecificRecord event, ConsumedEvent ctx) {
