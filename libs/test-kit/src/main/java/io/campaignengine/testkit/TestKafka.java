@@ -109,14 +109,27 @@ public final class TestKafka {
     /** Decodes through the registry (the deserializer reads the schema id in the payload). */
     public static SpecificRecord decode(String topic, byte[] payload) {
         try (AvroKafkaDeserializer<SpecificRecord> d = new AvroKafkaDeserializer<>()) {
-            d.configure(EventSerde.serdeConfig(registry()), false);
+            d.configure(serdeConfig(), false);
             return d.deserialize(topic, payload);
         }
     }
 
+    /**
+     * The registry client on a Vert.x of its own, created once and never closed (as service-kit's EventSerde does): a
+     * client left to pick or create a Vert.x per serializer was seen hanging forever on a registry call in a test.
+     */
+    private static final io.vertx.core.Vertx REGISTRY_VERTX = io.vertx.core.Vertx.vertx(
+            new io.vertx.core.VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1));
+
+    static java.util.Map<String, Object> serdeConfig() {
+        java.util.Map<String, Object> config = EventSerde.serdeConfig(registry());
+        config.put(io.apicurio.registry.resolver.config.SchemaResolverConfig.VERTX_INSTANCE, REGISTRY_VERTX);
+        return config;
+    }
+
     public static byte[] encode(String topic, SpecificRecord event) {
         try (AvroKafkaSerializer<SpecificRecord> s = new AvroKafkaSerializer<>()) {
-            s.configure(EventSerde.serdeConfig(registry()), false);
+            s.configure(serdeConfig(), false);
             return s.serialize(topic, event);
         }
     }
