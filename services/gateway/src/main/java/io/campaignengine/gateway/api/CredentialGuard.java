@@ -85,6 +85,10 @@ public class CredentialGuard {
     static String ownOrigin(HttpServerRequest req) {
         String proto = req.getHeader("X-Forwarded-Proto");
         String host = req.getHeader("X-Forwarded-Host");
-        return (proto != null ? proto : req.scheme()) + "://" + (host != null ? host : req.authority().toString());
+        if (host == null && req.authority() != null) {
+            host = req.authority().toString();
+        }
+        // no Host at all (HTTP/1.0): nothing an Origin could equal
+        return (proto != null ? proto : req.scheme()) + "://" + (host != null ? host : "");
     }
 }
