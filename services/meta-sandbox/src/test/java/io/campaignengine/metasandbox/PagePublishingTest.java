@@ -125,4 +125,18 @@ class PagePublishingTest {
         graphGet("/" + u.pageId(), u.pageToken()).then().statusCode(200).body("name", startsWith("Test Page"))
                 .body("id", equalTo(u.pageId())).body("category", equalTo(null));
     }
+
+    @Test
+    void publicationsCountDuplicatesWithoutGraphCalls() {
+        Sbx.TestUser u = Sbx.user();
+        for (String m : List.of("one", "two", "two")) graphPost("/" + u.pageId() + "/feed", u.pageToken(), "message", m).then().statusCode(200);
+        String gone = graphPost("/" + u.pageId() + "/feed", u.pageToken(), "message", "deleted").then().statusCode(200).extract().path("id");
+        given().queryParam("access_token", u.pageToken()).delete(V + "/" + gone).then().statusCode(200);
+        given().queryParam("page_id", u.pageId()).queryParam("ig_user_id", u.igId()).get("/_sandbox/publications").then().statusCode(200)
+                .body("page.posts", equalTo(3)).body("page.distinct_messages", equalTo(2)).body("page.duplicated", equalTo(1))
+                .body("page.duplicates[0].text", equalTo("two")).body("page.duplicates[0].count", equalTo(2))
+                .body("instagram.media", equalTo(0)).body("instagram.containers", equalTo(0));
+        given().get("/_sandbox/publications").then().statusCode(400);
+        given().queryParam("page_id", "nope").get("/_sandbox/publications").then().statusCode(400);
+    }
 }

@@ -343,6 +343,65 @@ public class ControlResource {
         return deliveryConfig();
     }
 
+    // ------------------------------------------------------------------ what was published (benchmarks count duplicates here)
+
+    /**
+     * What a Page and an Instagram account hold, counted without Graph calls (so without touching the rate limits):
+     * live posts and media, how many distinct messages / captions, and the ones published more than once. A client
+     * that gives every piece its own text finds a double post here.
+     */
+    @GET
+    @Path("publications")
+    public Response publications(@jakarta.ws.rs.QueryParam("page_id") String pageId, @jakarta.ws.rs.QueryParam("ig_user_id") String igUserId) {
+        if (pageId == null && igUserId == null) return bad("give page_id and/or ig_user_id");
+        Map<String, Object> out = new LinkedHashMap<>();
+        synchronized (state) {
+            World w = state.world();
+            if (pageId != null) {
+                World.Page page = w.pages.get(pageId);
+                if (page == null) return bad("unknown page_id");
+                Map<String, Integer> byText = new LinkedHashMap<>();
+                int scheduled = 0;
+                for (String id : page.postIds) {
+                    World.Post p = w.posts.get(id);
+                    if (p == null || p.deleted) continue;
+                    if (p.scheduled) scheduled++;
+                    byText.merge(p.message == null ? "" : p.message, 1, Integer::sum);
+                }
+                Map<String, Object> m = counted(byText, "posts", "distinct_messages");
+                m.put("scheduled", scheduled);
+                out.put("page", m);
+            }
+            if (igUserId != null) {
+                World.IgUser ig = w.igUsers.get(igUserId);
+                if (ig == null) return bad("unknown ig_user_id");
+                Map<String, Integer> byText = new LinkedHashMap<>();
+                for (String id : ig.mediaIds) {
+                    World.IgMedia m = w.igMedia.get(id);
+                    if (m != null) byText.merge(m.caption == null ? "" : m.caption, 1, Integer::sum);
+                }
+                long containers = w.containers.values().stream().filter(c -> igUserId.equals(c.igUserId)).count();
+                Map<String, Object> m = counted(byText, "media", "distinct_captions");
+                m.put("containers", containers);
+                out.put("instagram", m);
+            }
+        }
+        return Response.ok(out).build();
+    }
+
+    private static Map<String, Object> counted(Map<String, Integer> byText, String total, String distinct) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put(total, byText.values().stream().mapToInt(Integer::intValue).sum());
+        m.put(distinct, byText.size());
+        List<Map<String, Object>> dups = new ArrayList<>();
+        byText.forEach((text, n) -> {
+            if (n > 1 && dups.size() < 20) dups.add(Map.of("text", text.length() > 120 ? text.substring(0, 120) : text, "count", n));
+        });
+        m.put("duplicated", byText.values().stream().filter(n -> n > 1).count());
+        m.put("duplicates", dups);
+        return m;
+    }
+
     // ------------------------------------------------------------------ truth and images
 
     /** The hidden rates of every live piece (what an optimiser is trying to find out). */
