@@ -62,13 +62,9 @@ public final class Views {
 
     /** Counts of a campaign's tasks. */
     public record TaskProgress(int total, int completed, int open, int blocked, int humanOpen, int systemOpen, boolean readyToLaunch) {
-        static TaskProgress of(CampaignStatus status, List<Task> tasks) {
-            int completed = (int) tasks.stream().filter(t -> t.status == TaskStatus.COMPLETED).count();
-            int blocked = (int) tasks.stream().filter(t -> t.status == TaskStatus.BLOCKED).count();
-            int humanOpen = (int) tasks.stream().filter(t -> t.status != TaskStatus.COMPLETED && t.assignee == Assignee.HUMAN).count();
-            int systemOpen = (int) tasks.stream().filter(t -> t.status != TaskStatus.COMPLETED && t.assignee == Assignee.SYSTEM).count();
-            return new TaskProgress(tasks.size(), completed, tasks.size() - completed, blocked, humanOpen, systemOpen,
-                    status == CampaignStatus.SETUP && completed == tasks.size());
+        static TaskProgress of(CampaignStatus status, CampaignView.TaskCounts t) {
+            return new TaskProgress(t.total(), t.completed(), t.total() - t.completed(), t.blocked(), t.humanOpen(), t.systemOpen(),
+                    status == CampaignStatus.SETUP && t.completed() == t.total());
         }
     }
 

@@ -4,12 +4,10 @@ import io.campaignengine.playbook.domain.Campaign;
 import io.campaignengine.playbook.domain.CampaignStatus;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
-import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -25,17 +23,6 @@ public class CampaignRepository implements PanacheRepositoryBase<Campaign, UUID>
                         .setParameter("id", id)
                         .getResultList())
                 .chain(rows -> rows.isEmpty() ? Uni.createFrom().nullItem() : findById(id));
-    }
-
-    public Uni<PageResult<Campaign>> page(Set<String> scopeSlugs, UUID businessId, CampaignStatus status, UUID playbookId,
-                                          int page, int size) {
-        Filter f = new Filter()
-                .where("c.businessId in (select b.id from Business b where b.slug in :slugs)", "slugs", scopeSlugs)
-                .where("c.businessId = :businessId", "businessId", businessId)
-                .where("c.status = :status", "status", status)
-                .where("c.playbookId = :playbookId", "playbookId", playbookId);
-        var query = find("from Campaign c where " + f.query(), Sort.descending("createdAt").and("id"), f.params());
-        return PageResult.of(query, page, size);
     }
 
     public Uni<List<Campaign>> findByBusinessAndStatuses(UUID businessId, List<CampaignStatus> statuses) {

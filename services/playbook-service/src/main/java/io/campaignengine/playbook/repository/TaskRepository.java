@@ -9,7 +9,6 @@ import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -19,13 +18,6 @@ public class TaskRepository implements PanacheRepositoryBase<Task, UUID> {
 
     public Uni<List<Task>> listByCampaign(UUID campaignId) {
         return find("campaignId", Sort.by("createdAt").and("priority").and("id"), campaignId).list();
-    }
-
-    public Uni<List<Task>> listByCampaigns(Collection<UUID> campaignIds) {
-        if (campaignIds.isEmpty()) {
-            return Uni.createFrom().item(List.of());
-        }
-        return find("campaignId in :ids", Parameters.with("ids", campaignIds)).list();
     }
 
     /** The campaign of a task (without loading it), null when the task does not exist. */

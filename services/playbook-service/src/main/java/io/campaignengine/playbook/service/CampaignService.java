@@ -15,6 +15,7 @@ import io.campaignengine.playbook.events.EventFactory;
 import io.campaignengine.kit.outbox.OutboxWriter;
 import io.campaignengine.playbook.repository.BusinessRepository;
 import io.campaignengine.playbook.repository.CampaignContentStore;
+import io.campaignengine.playbook.repository.CampaignListQuery;
 import io.campaignengine.playbook.repository.CampaignRepository;
 import io.campaignengine.playbook.repository.PageResult;
 import io.campaignengine.playbook.repository.PlaybookRepository;
@@ -49,10 +50,12 @@ public class CampaignService {
     private final OutboxWriter outbox;
     private final ActivityLog activity;
     private final CampaignContentStore content;
+    private final CampaignListQuery listQuery;
 
     public CampaignService(CampaignRepository campaigns, PlaybookRepository playbooks, BusinessRepository businesses,
                            TaskRepository taskRepository, TaskService tasks, BusinessScope scope, OutboxWriter outbox,
-                           ActivityLog activity, CampaignContentStore content) {
+                           ActivityLog activity, CampaignContentStore content, CampaignListQuery listQuery) {
+        this.listQuery = listQuery;
         this.campaigns = campaigns;
         this.playbooks = playbooks;
         this.businesses = businesses;
@@ -64,15 +67,13 @@ public class CampaignService {
         this.content = content;
     }
 
-    @WithSession
+    /** No Hibernate session: the list has its own read path ({@link CampaignListQuery}). */
     public Uni<PageResult<CampaignView>> list(Caller caller, UUID businessId, CampaignStatus status, UUID playbookId, int page,
                                               int size) {
         if (caller.seesNothing()) {
             return Uni.createFrom().item(new PageResult<>(List.of(), page, size, 0));
         }
-        return campaigns.page(caller.scope(), businessId, status, playbookId, page, size)
-                .chain(p -> taskRepository.listByCampaigns(p.items().stream().map(c -> c.id).toList())
-                        .map(all -> p.map(c -> new CampaignView(c, all.stream().filter(t -> t.campaignId.equals(c.id)).toList()))));
+        return listQuery.page(caller.scope(), businessId, status, playbookId, page, size);
     }
 
     @WithSession
@@ -100,7 +101,7 @@ public class CampaignService {
     }
 
     private Uni<CampaignView> view(Campaign c) {
-        return taskRepository.listByCampaign(c.id).map(t -> new CampaignView(c, t));
+        return taskRepository.listByCampaign(c.id).map(t -> CampaignView.of(c, t));
     }
 
     // ------------------------------------------------------------------------------------------------ create / update

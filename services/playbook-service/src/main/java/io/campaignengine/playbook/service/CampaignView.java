@@ -1,10 +1,38 @@
 package io.campaignengine.playbook.service;
 
+import io.campaignengine.playbook.domain.Assignee;
 import io.campaignengine.playbook.domain.Campaign;
 import io.campaignengine.playbook.domain.Task;
+import io.campaignengine.playbook.domain.TaskStatus;
 
 import java.util.List;
 
-/** A campaign with its tasks (for the task progress of GET /api/campaigns/{id}). */
-public record CampaignView(Campaign campaign, List<Task> tasks) {
+/** A campaign with the counts of its tasks (the task progress of GET /api/campaigns and /api/campaigns/{id}). */
+public record CampaignView(Campaign campaign, TaskCounts tasks) {
+
+    public static CampaignView of(Campaign campaign, List<Task> tasks) {
+        return new CampaignView(campaign, TaskCounts.of(tasks));
+    }
+
+    /** Open = not completed; blocked tasks are open too. */
+    public record TaskCounts(int total, int completed, int blocked, int humanOpen, int systemOpen) {
+        static TaskCounts of(List<Task> tasks) {
+            int completed = 0, blocked = 0, humanOpen = 0, systemOpen = 0;
+            for (Task t : tasks) {
+                if (t.status == TaskStatus.COMPLETED) {
+                    completed++;
+                    continue;
+                }
+                if (t.status == TaskStatus.BLOCKED) {
+                    blocked++;
+                }
+                if (t.assignee == Assignee.HUMAN) {
+                    humanOpen++;
+                } else {
+                    systemOpen++;
+                }
+            }
+            return new TaskCounts(tasks.size(), completed, blocked, humanOpen, systemOpen);
+        }
+    }
 }
