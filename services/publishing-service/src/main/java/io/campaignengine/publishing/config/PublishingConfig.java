@@ -75,6 +75,10 @@ public interface PublishingConfig {
         @WithDefault("20")
         int batchSize();
 
+        /** Posts of a batch published at once (each on its own Vert.x context). */
+        @WithDefault("4")
+        int concurrency();
+
         /** A claimed post not finished within this is taken again (crash of an instance). */
         @WithDefault("PT2M")
         Duration lease();

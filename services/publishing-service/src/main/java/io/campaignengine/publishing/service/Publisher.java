@@ -123,16 +123,30 @@ public class Publisher {
     }
 
     Uni<Integer> drain() {
+        return claimAndPublish().map(List::size);
+    }
+
+    /**
+     * One round of this instance's claim loop: claims up to a batch of due posts and publishes them; returns the ids
+     * it claimed. Public so that a test can run several claim loops against the same database at once, as several
+     * instances would.
+     */
+    public Uni<List<UUID>> claimAndPublish() {
         Instant now = Instant.now();
         return Panache.withTransaction(() -> posts.claimDue(now, config.batchSize(), now.plus(config.lease())))
-                .chain(ids -> ids.isEmpty() ? Uni.createFrom().item(0)
+                .chain(ids -> ids.isEmpty() ? Uni.createFrom().item(ids)
                         : Multi.createFrom().iterable(ids)
                         .onItem().transformToUni(id -> Contexts.onNewContext(vertx, () -> process(id))
                                 .onFailure().recoverWithItem(e -> {
                                     LOG.warnf("post %s: %s", id, e.getMessage());
                                     return null;
                                 }))
-                        .merge(4).collect().asList().map(List::size));
+                        .merge(config.concurrency()).collect().asList().replaceWith(ids));
+    }
+
+    /** {@link #claimAndPublish()} on a Vert.x context of its own (what the timer does), for callers off the event loop. */
+    public Uni<List<UUID>> claimAndPublishOnNewContext() {
+        return Contexts.onNewContext(vertx, this::claimAndPublish);
     }
 
     // ================================================================== one post
