@@ -29,4 +29,11 @@ public interface ImageConfig {
     /** Candidates named in ImageMatched. */
     @WithDefault("5")
     int matchCandidates();
+
+    /**
+     * Rank from the in-memory per-business match index (checked against the library version per match), or, false,
+     * straight from a database projection of the whole library per match (the old path, kept for comparison).
+     */
+    @WithDefault("true")
+    boolean matchIndex();
 }

@@ -72,9 +72,23 @@ public final class Matcher {
         double e = overlap(q.emotions(), c.tags().emotions());
         double t = overlap(q.themes(), c.tags().themes());
         double u = usageBalance(c.usageCount(), maxUsage);
-        // rounded to 1e-6 so that equal sums compare equal whatever the order of the terms
-        double total = Math.round((W_SEGMENT * s + W_EMOTION * e + W_THEME * t + W_USAGE * u) * 1e6) / 1e6;
-        return new Score(c.imageId(), total, s, e, t, u);
+        return new Score(c.imageId(), total(s, e, t, u), s, e, t, u);
+    }
+
+    /** The weighted sum, rounded to 1e-6 so that equal sums compare equal whatever the order of the terms. */
+    public static double total(double segment, double emotion, double theme, double usageBalance) {
+        return Math.round((W_SEGMENT * segment + W_EMOTION * emotion + W_THEME * theme + W_USAGE * usageBalance) * 1e6) / 1e6;
+    }
+
+    /** The first {@code limit} scores of a library, with what the response reports about the whole library. */
+    public record Ranked(List<Score> top, int libraryCount, int suitableCount, int maxUsage) {
+    }
+
+    /** The straightforward computation: every image scored, fully sorted (the reference the match index is tested against). */
+    public static Ranked rankAll(Query q, List<Candidate> library, int limit) {
+        int maxUsage = maxUsage(library);
+        int suitable = (int) library.stream().filter(c -> suits(q.placements(), c.width(), c.height())).count();
+        return new Ranked(rank(q, library, maxUsage, limit), library.size(), suitable, maxUsage);
     }
 
     public static boolean suits(List<Placement> placements, int width, int height) {

@@ -48,12 +48,12 @@ public class MatchingService {
     private final ImageConfig config;
     private final TieBreaker.Similarity similarity;
     private final boolean tieBreaker;
-    /** Images of one tie group that are compared with the message at most (embedding cost). */
-    static final int MAX_TIE_GROUP = 50;
+    private final MatchIndexes indexes;
+    private final boolean useIndex;
 
     public MatchingService(ImageRepository images, ImageRequestRepository requests, ContentRepository contents, PlaybookRepository playbooks,
                            PromptWriter prompts, OutboxWriter outbox, EventFactory events, Scope scope, ImageConfig config,
-                           EmbeddingSimilarity similarity) {
+                           EmbeddingSimilarity similarity, MatchIndexes indexes) {
         this.images = images;
         this.requests = requests;
         this.contents = contents;
@@ -65,6 +65,8 @@ public class MatchingService {
         this.config = config;
         this.similarity = similarity;
         this.tieBreaker = "embedding".equalsIgnoreCase(config.tieBreaker());
+        this.indexes = indexes;
+        this.useIndex = config.matchIndex();
     }
 
     /** A ranking with the images it names. */
@@ -75,7 +77,7 @@ public class MatchingService {
         }
     }
 
-    /** Ranks within the current session: scores from a projection of the whole library, then the top images loaded. */
+    /** Ranks (the images of the top places are loaded in the current session). */
     public Uni<Ranking> rank(UUID businessId, Matcher.Query q, int limit) {
         return rank(businessId, q, null, limit);
     }
@@ -85,30 +87,50 @@ public class MatchingService {
      * tie are ordered by how close their alt text/description is to the message (embeddings, on a worker thread).
      */
     public Uni<Ranking> rank(UUID businessId, Matcher.Query q, String text, int limit) {
-        return images.candidates(businessId).chain(candidates -> {
-            int maxUsage = Matcher.maxUsage(candidates);
-            int suitable = (int) candidates.stream().filter(c -> Matcher.suits(q.placements(), c.width(), c.height())).count();
-            List<Matcher.Score> all = Matcher.rank(q, candidates, maxUsage, candidates.size());
-            List<Matcher.Score> tied = tieGroups(all, limit);
-            Uni<List<Matcher.Score>> ordered;
-            if (!tieBreaker || text == null || text.isBlank() || tied.isEmpty()) {
-                ordered = Uni.createFrom().item(all.subList(0, Math.min(limit, all.size())));
-            } else {
-                ordered = images.list("id in ?1", tied.stream().map(Matcher.Score::imageId).toList())
-                        .map(list -> list.stream().collect(Collectors.toMap(i -> i.id, i -> TieBreaker.imageText(i.altText, i.description,
-                                i.category))))
-                        .chain(texts -> Blocking.call(() -> TieBreaker.apply(all, texts, text, similarity, limit)))
-                        .onFailure().recoverWithItem(e -> {
-                            LOG.warnf("tie-breaker failed (%s); seed order kept", e.toString());
-                            return all.subList(0, Math.min(limit, all.size()));
-                        });
-            }
-            return ordered.chain(scores -> {
-                Uni<List<Image>> top = scores.isEmpty() ? Uni.createFrom().item(List.<Image>of())
-                        : images.list("id in ?1", scores.stream().map(Matcher.Score::imageId).toList());
-                return top.map(list -> new Ranking(q, config.matchThreshold(), scores,
-                        list.stream().collect(Collectors.toMap(i -> i.id, Function.identity())), candidates.size(), suitable, maxUsage));
-            });
+        return scores(businessId, q, text, limit).chain(r -> finish(q, text, limit, r));
+    }
+
+    /**
+     * The seed order of the first places: from the business's in-memory index (checked against the library version,
+     * reactive pool, no session needed), or — {@code match-index=false} — straight from a projection of the whole
+     * library in a session. With a tie-breaker to run, {@link TieBreaker#MAX_GROUP} places more than {@code limit}
+     * (all it can reorder into the first {@code limit}).
+     */
+    Uni<Matcher.Ranked> scores(UUID businessId, Matcher.Query q, String text, int limit) {
+        int wanted = breaksTies(text) ? limit + TieBreaker.MAX_GROUP : limit;
+        if (useIndex) {
+            return indexes.current(businessId).map(index -> index.rank(q, wanted));
+        }
+        return Panache.withSession(() -> images.candidates(businessId)).map(candidates -> Matcher.rankAll(q, candidates, wanted));
+    }
+
+    private boolean breaksTies(String text) {
+        return tieBreaker && text != null && !text.isBlank();
+    }
+
+    /** Tie-breaker on the first places, then the images of the first {@code limit} loaded (current session). */
+    private Uni<Ranking> finish(Matcher.Query q, String text, int limit, Matcher.Ranked ranked) {
+        List<Matcher.Score> all = ranked.top();
+        List<Matcher.Score> tied = breaksTies(text) ? tieGroups(all, limit) : List.of();
+        Uni<List<Matcher.Score>> ordered;
+        if (tied.isEmpty()) {
+            ordered = Uni.createFrom().item(all.subList(0, Math.min(limit, all.size())));
+        } else {
+            ordered = images.list("id in ?1", tied.stream().map(Matcher.Score::imageId).toList())
+                    .map(list -> list.stream().collect(Collectors.toMap(i -> i.id, i -> TieBreaker.imageText(i.altText, i.description,
+                            i.category))))
+                    .chain(texts -> Blocking.call(() -> TieBreaker.apply(all, texts, text, similarity, limit)))
+                    .onFailure().recoverWithItem(e -> {
+                        LOG.warnf("tie-breaker failed (%s); seed order kept", e.toString());
+                        return all.subList(0, Math.min(limit, all.size()));
+                    });
+        }
+        return ordered.chain(scores -> {
+            Uni<List<Image>> top = scores.isEmpty() ? Uni.createFrom().item(List.<Image>of())
+                    : images.list("id in ?1", scores.stream().map(Matcher.Score::imageId).toList());
+            return top.map(list -> new Ranking(q, config.matchThreshold(), scores,
+                    list.stream().collect(Collectors.toMap(i -> i.id, Function.identity())), ranked.libraryCount(), ranked.suitableCount(),
+                    ranked.maxUsage()));
         });
     }
 
@@ -122,7 +144,7 @@ public class MatchingService {
                 j++;
             }
             if (j - i > 1) {
-                out.addAll(ranked.subList(i, Math.min(j, i + MAX_TIE_GROUP)));
+                out.addAll(ranked.subList(i, Math.min(j, i + TieBreaker.MAX_GROUP)));
             }
             i = j;
         }
@@ -134,15 +156,19 @@ public class MatchingService {
         return TieBreaker.imageText(c.headline, c.hookText, null);
     }
 
+    // The session is closed while the index is checked (another pool connection): a request never holds two at once.
     public Uni<Ranking> match(CallerContext caller, UUID businessId, Matcher.Query q, String text, int limit) {
-        return Panache.withSession(() -> scope.requireBusiness(caller, businessId).chain(() -> rank(businessId, q, text, limit)));
+        return Panache.withSession(() -> scope.requireBusiness(caller, businessId))
+                .chain(() -> scores(businessId, q, text, limit))
+                .chain(r -> Panache.withSession(() -> finish(q, text, limit, r)));
     }
 
     public Uni<Ranking> matchContent(CallerContext caller, UUID contentId, int limit) {
         return Panache.withSession(() -> contents.findById(contentId)
-                .onItem().ifNull().failWith(() -> NotFound.of("content", contentId))
-                .call(c -> scope.require(caller, c.businessId, "content", contentId))
-                .chain(c -> rank(c.businessId, query(c), text(c), limit)));
+                        .onItem().ifNull().failWith(() -> NotFound.of("content", contentId))
+                        .call(c -> scope.require(caller, c.businessId, "content", contentId)))
+                .chain(c -> scores(c.businessId, query(c), text(c), limit)
+                        .chain(r -> Panache.withSession(() -> finish(query(c), text(c), limit, r))));
     }
 
     public static Matcher.Query query(ContentCopy c) {

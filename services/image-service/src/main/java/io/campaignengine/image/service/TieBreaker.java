@@ -12,6 +12,12 @@ import java.util.UUID;
  * tie groups that reach into the first {@code limit} places. Pure (the similarity is passed in): unit-testable.
  */
 public final class TieBreaker {
+    /**
+     * Images of one tie group that are compared with the message at most. Because of this cap the first {@code limit}
+     * places only depend on the first {@code limit + MAX_GROUP} places of the seed order, so matching hands over no more.
+     */
+    public static final int MAX_GROUP = 50;
+
     private TieBreaker() {
     }
 
@@ -32,7 +38,8 @@ public final class TieBreaker {
             while (j < ranked.size() && ranked.get(j).total() == ranked.get(i).total()) {
                 j++;
             }
-            List<Matcher.Score> group = ranked.subList(i, j);
+            // at most MAX_GROUP images of a group are compared (embedding cost); the rest keep the seed order behind them
+            List<Matcher.Score> group = ranked.subList(i, Math.min(j, i + MAX_GROUP));
             if (group.size() > 1) {
                 List<String> groupTexts = group.stream().map(s -> texts.getOrDefault(s.imageId(), "")).toList();
                 double[] sim = similarity.scores(query, groupTexts);
@@ -43,8 +50,9 @@ public final class TieBreaker {
                 // stable: equal similarity keeps the seed order (less used, newer, id)
                 order.sort(Comparator.comparingDouble((Integer k) -> -sim[k]));
                 order.forEach(k -> out.add(group.get(k)));
+                out.addAll(ranked.subList(i + group.size(), j));
             } else {
-                out.add(group.get(0));
+                out.addAll(ranked.subList(i, j));
             }
             i = j;
         }
