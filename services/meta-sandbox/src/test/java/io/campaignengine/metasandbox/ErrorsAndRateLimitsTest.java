@@ -108,6 +108,10 @@ class ErrorsAndRateLimitsTest {
         throttled.then().statusCode(400).body("error.code", equalTo(32)).body("error.is_transient", equalTo(true));
         JsonNode usage = JSON.readTree(throttled.header("X-Business-Use-Case-Usage")).path(u.pageId()).get(0);
         assertTrue(usage.path("estimated_time_to_regain_access").asInt() > 0);
+        // the control API reports what the headers showed: the highest usage and the throttled calls of the Page
+        var observed = given().get("/_sandbox/rate-limits").then().statusCode(200).extract().jsonPath();
+        assertEquals(100, observed.getInt("observed.'page:" + u.pageId() + "'.max_percent"));
+        assertTrue(observed.getInt("observed.'page:" + u.pageId() + "'.throttled") >= 1);
         Sbx.advance(Duration.ofMinutes(61));
         graphGet("/" + u.pageId(), u.pageToken()).then().statusCode(200);
     }

@@ -300,6 +300,8 @@ public class ControlResource {
         out.put("ad_account_calls_per_hour", l.adAccountCallsPerHour());
         out.put("insights_calls_per_hour", l.insightsCallsPerHour());
         out.put("instagram_quota", graph.igQuota());
+        // what the headers reported since the last clear: highest usage % and throttled calls per key (page:<id>, app, ...)
+        out.put("observed", state.limiter.observed());
         return out;
     }
 

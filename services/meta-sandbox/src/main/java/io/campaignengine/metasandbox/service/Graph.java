@@ -294,6 +294,8 @@ public class Graph {
                     lim.record(user, now);
                 }
                 int pct = lim.percent(app, rl.appCallsPerHour(), now);
+                lim.observe(app, pct, appOut);
+                lim.observe(user, lim.percent(user, rl.userCallsPerHour(), now), !appOut && userOut);
                 ctx.headers.put("X-App-Usage", usage(pct, cpu(pct), total(pct)));
                 if (appOut) throw GraphException.appLimit();
                 if (userOut) throw GraphException.userLimit();
@@ -303,6 +305,7 @@ public class Graph {
                 boolean out = lim.exhausted(k, rl.pageCallsPerHour(), now);
                 if (!out) lim.record(k, now);
                 int pct = lim.percent(k, rl.pageCallsPerHour(), now);
+                lim.observe(k, pct, out);
                 int regain = out ? lim.minutesToRegain(k, rl.pageCallsPerHour(), now) : 0;
                 ctx.headers.put("X-Business-Use-Case-Usage", buc("pages", key, pct, regain));
                 // the older page-level header, still read by some clients
@@ -316,6 +319,7 @@ public class Graph {
                 boolean out = lim.exhausted(k, limit, now);
                 if (!out) lim.record(k, now);
                 int pct = lim.percent(k, limit, now);
+                lim.observe(k, pct, out);
                 int regain = out ? lim.minutesToRegain(k, limit, now) : 0;
                 ctx.headers.put("X-Business-Use-Case-Usage", buc(ins ? "ads_insights" : "ads_management", key, pct, regain));
                 ctx.headers.put("X-Ad-Account-Usage", "{\"acc_id_util_pct\":" + pct + ",\"reset_time_duration\":" + (regain * 60)

@@ -43,9 +43,26 @@ public class RateLimiter {
     }
 
     private final Map<String, Window> windows = new HashMap<>();
+    /** Per key: the highest usage reported in a header and the calls refused with a throttling error (benchmarks read them). */
+    private final Map<String, int[]> seen = new java.util.TreeMap<>();
 
     public synchronized void clear() {
         windows.clear();
+        seen.clear();
+    }
+
+    /** Notes what a response reported: its usage percentage and whether the call was throttled. */
+    public synchronized void observe(String key, int percent, boolean throttled) {
+        int[] s = seen.computeIfAbsent(key, k -> new int[2]);
+        s[0] = Math.max(s[0], percent);
+        if (throttled) s[1]++;
+    }
+
+    /** key -> {max_percent, throttled} since the last clear. */
+    public synchronized Map<String, Map<String, Integer>> observed() {
+        Map<String, Map<String, Integer>> out = new java.util.LinkedHashMap<>();
+        seen.forEach((k, s) -> out.put(k, Map.of("max_percent", s[0], "throttled", s[1])));
+        return out;
     }
 
     /** Usage before this call, as a percentage of the limit (may exceed 100 only by rounding). */
