@@ -1,5 +1,6 @@
 package io.campaignengine.playbook.api;
 
+import io.campaignengine.kit.persistence.JsonColumn;
 import io.campaignengine.playbook.domain.ActivityEntry;
 import io.campaignengine.playbook.domain.Assignee;
 import io.campaignengine.playbook.domain.AudienceSegment;
@@ -21,6 +22,10 @@ import io.campaignengine.playbook.domain.TaskStatus;
 import io.campaignengine.playbook.domain.Tone;
 import io.campaignengine.playbook.domain.VisualDirection;
 import io.campaignengine.playbook.service.CampaignView;
+
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -68,24 +73,36 @@ public final class Views {
         }
     }
 
+    /** jsonb-backed fields are {@link RawJson} (their shape in {@code @Schema}); the list writes them as PostgreSQL returns them. */
     public record CampaignResponse(UUID id, UUID businessId, UUID playbookId, int playbookVersion, String name,
-                                   CampaignStatus status, Objective objective, String targetAudience, List<String> targetMarkets,
-                                   List<Channel> channels, List<ContentKind> contentTypes, List<String> hookIds,
+                                   CampaignStatus status, Objective objective, String targetAudience,
+                                   @Schema(type = SchemaType.ARRAY, implementation = String.class) RawJson targetMarkets,
+                                   @Schema(type = SchemaType.ARRAY, implementation = Channel.class) RawJson channels,
+                                   @Schema(type = SchemaType.ARRAY, implementation = ContentKind.class) RawJson contentTypes,
+                                   @Schema(type = SchemaType.ARRAY, implementation = String.class) RawJson hookIds,
                                    BigDecimal budgetDaily, BigDecimal budgetTotal, String currency, LocalDate startDate,
                                    LocalDate endDate, int contentCountPerSegment, String landingUrl,
-                                   Map<String, Double> successMetrics, PerformanceThresholds performanceThresholds,
-                                   ScoreWeights scoreWeights, boolean autoOptimize, List<Campaign.TaskRef> humanTasks,
-                                   List<Campaign.TaskRef> aiTasks, Instant approvedAt, String approvedBy, Instant launchedAt,
+                                   @Schema(type = SchemaType.OBJECT, additionalProperties = Double.class) RawJson successMetrics,
+                                   @Schema(implementation = PerformanceThresholds.class) RawJson performanceThresholds,
+                                   @Schema(implementation = ScoreWeights.class) RawJson scoreWeights, boolean autoOptimize,
+                                   @Schema(type = SchemaType.ARRAY, implementation = Campaign.TaskRef.class) RawJson humanTasks,
+                                   @Schema(type = SchemaType.ARRAY, implementation = Campaign.TaskRef.class) RawJson aiTasks,
+                                   Instant approvedAt, String approvedBy, Instant launchedAt,
                                    Instant completedAt, Instant failedAt, String failureReason, String createdBy,
                                    Instant createdAt, Instant updatedAt, TaskProgress taskProgress, List<String> allowedActions) {
         static CampaignResponse of(CampaignView v) {
             Campaign c = v.campaign();
+            CampaignView.StoredJson j = v.stored() != null ? v.stored() : new CampaignView.StoredJson(JsonColumn.write(c.targetMarkets),
+                    JsonColumn.write(c.channels), JsonColumn.write(c.contentTypes), JsonColumn.write(c.hookIds),
+                    JsonColumn.write(c.successMetrics), JsonColumn.write(c.performanceThresholds), JsonColumn.write(c.scoreWeights),
+                    JsonColumn.write(c.humanTasks), JsonColumn.write(c.aiTasks));
             return new CampaignResponse(c.id, c.businessId, c.playbookId, c.playbookVersion, c.name, c.status, c.objective,
-                    c.targetAudience, c.targetMarkets, c.channels, c.contentTypes, c.hookIds, c.budgetDaily, c.budgetTotal, c.currency,
-                    c.startDate, c.endDate, c.contentCountPerSegment, c.landingUrl, c.successMetrics, c.performanceThresholds,
-                    c.scoreWeights, c.autoOptimize, c.humanTasks, c.aiTasks, c.approvedAt, c.approvedBy, c.launchedAt, c.completedAt,
-                    c.failedAt, c.failureReason, c.createdBy, c.createdAt, c.updatedAt, TaskProgress.of(c.status, v.tasks()),
-                    c.status.allowedActions());
+                    c.targetAudience, RawJson.of(j.targetMarkets()), RawJson.of(j.channels()), RawJson.of(j.contentTypes()),
+                    RawJson.of(j.hookIds()), c.budgetDaily, c.budgetTotal, c.currency, c.startDate, c.endDate,
+                    c.contentCountPerSegment, c.landingUrl, RawJson.of(j.successMetrics()), RawJson.of(j.performanceThresholds()),
+                    RawJson.of(j.scoreWeights()), c.autoOptimize, RawJson.of(j.humanTasks()), RawJson.of(j.aiTasks()), c.approvedAt,
+                    c.approvedBy, c.launchedAt, c.completedAt, c.failedAt, c.failureReason, c.createdBy, c.createdAt, c.updatedAt,
+                    TaskProgress.of(c.status, v.tasks()), c.status.allowedActions());
         }
     }
 

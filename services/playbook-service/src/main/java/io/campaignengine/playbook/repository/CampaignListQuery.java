@@ -1,10 +1,8 @@
 package io.campaignengine.playbook.repository;
 
-import io.campaignengine.kit.persistence.JsonColumn;
 import io.campaignengine.playbook.domain.Campaign;
 import io.campaignengine.playbook.domain.CampaignStatus;
 import io.campaignengine.playbook.domain.Codes;
-import io.campaignengine.playbook.domain.JsonColumns;
 import io.campaignengine.playbook.domain.Objective;
 import io.campaignengine.playbook.service.CampaignView;
 import io.smallrye.mutiny.Uni;
@@ -23,7 +21,7 @@ import java.util.UUID;
 /**
  * The read path of {@code GET /api/campaigns}: one SQL statement on the reactive PostgreSQL client for the page, the
  * task counts of each campaign and the total (from the trigger-kept {@code campaign_counts}), rows mapped straight to
- * views. It is the hottest read of the API (the list screen, polled); through Hibernate, query interpretation, entity
+ * views, jsonb columns passed on as text. It is the hottest read of the API (the list screen, polled); through Hibernate, query interpretation, entity
  * hydration and a second count query over every campaign of the business cost most of its time (bench/gateway). The
  * entities it returns are detached copies: nothing written through them is persisted.
  */
@@ -45,14 +43,6 @@ public class CampaignListQuery {
                        count(*) filter (where t.status <> 'completed' and t.assignee = 'human') as human_open,
                        count(*) filter (where t.status <> 'completed' and t.assignee = 'system') as system_open
                 from tasks t where t.campaign_id = c.id) tc on true""";
-
-    private static final JsonColumn.StringList STRINGS = new JsonColumn.StringList();
-    private static final JsonColumns.Channels CHANNELS = new JsonColumns.Channels();
-    private static final JsonColumns.ContentKinds CONTENT_KINDS = new JsonColumns.ContentKinds();
-    private static final JsonColumn.DoubleMap METRICS = new JsonColumn.DoubleMap();
-    private static final JsonColumns.Thresholds THRESHOLDS = new JsonColumns.Thresholds();
-    private static final JsonColumns.Weights WEIGHTS = new JsonColumns.Weights();
-    private static final JsonColumns.TaskRefs TASK_REFS = new JsonColumns.TaskRefs();
 
     private final Pool pool;
 
@@ -105,12 +95,15 @@ public class CampaignListQuery {
         long total = 0;
         for (Row r : rows) {
             items.add(new CampaignView(campaign(r), new CampaignView.TaskCounts(r.getInteger("total"), r.getInteger("completed"),
-                    r.getInteger("blocked"), r.getInteger("human_open"), r.getInteger("system_open"))));
+                    r.getInteger("blocked"), r.getInteger("human_open"), r.getInteger("system_open")),
+                    new CampaignView.StoredJson(r.getString(8), r.getString(9), r.getString(10), r.getString(11), r.getString(19),
+                            r.getString(20), r.getString(21), r.getString(23), r.getString(24))));
             total = r.getLong("total_items");
         }
         return new PageResult<>(items, page, size, total);
     }
 
+    /** The scalar columns; the jsonb ones (text) go to {@link CampaignView.StoredJson} as they are. */
     private static Campaign campaign(Row r) {
         Campaign c = new Campaign();
         int i = 0;
@@ -122,10 +115,7 @@ public class CampaignListQuery {
         c.status = Codes.require(CampaignStatus.class, r.getString(i++));
         c.objective = Codes.require(Objective.class, r.getString(i++));
         c.targetAudience = r.getString(i++);
-        c.targetMarkets = STRINGS.convertToEntityAttribute(r.getString(i++));
-        c.channels = CHANNELS.convertToEntityAttribute(r.getString(i++));
-        c.contentTypes = CONTENT_KINDS.convertToEntityAttribute(r.getString(i++));
-        c.hookIds = STRINGS.convertToEntityAttribute(r.getString(i++));
+        i += 4; // target_markets, channels, content_types, hook_ids: StoredJson
         c.budgetDaily = r.getBigDecimal(i++);
         c.budgetTotal = r.getBigDecimal(i++);
         c.currency = r.getString(i++);
@@ -133,12 +123,9 @@ public class CampaignListQuery {
         c.endDate = r.getLocalDate(i++);
         c.contentCountPerSegment = r.getInteger(i++);
         c.landingUrl = r.getString(i++);
-        c.successMetrics = METRICS.convertToEntityAttribute(r.getString(i++));
-        c.performanceThresholds = THRESHOLDS.convertToEntityAttribute(r.getString(i++));
-        c.scoreWeights = WEIGHTS.convertToEntityAttribute(r.getString(i++));
+        i += 3; // success_metrics, performance_thresholds, score_weights: StoredJson
         c.autoOptimize = r.getBoolean(i++);
-        c.humanTasks = TASK_REFS.convertToEntityAttribute(r.getString(i++));
-        c.aiTasks = TASK_REFS.convertToEntityAttribute(r.getString(i++));
+        i += 2; // human_tasks, ai_tasks: StoredJson
         c.approvedAt = instant(r.getOffsetDateTime(i++));
         c.approvedBy = r.getString(i++);
         c.launchedAt = instant(r.getOffsetDateTime(i++));

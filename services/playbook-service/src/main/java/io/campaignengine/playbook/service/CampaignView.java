@@ -7,11 +7,20 @@ import io.campaignengine.playbook.domain.TaskStatus;
 
 import java.util.List;
 
-/** A campaign with the counts of its tasks (the task progress of GET /api/campaigns and /api/campaigns/{id}). */
-public record CampaignView(Campaign campaign, TaskCounts tasks) {
+/**
+ * A campaign with the counts of its tasks (the task progress of GET /api/campaigns and /api/campaigns/{id}). A view
+ * read by the list ({@code CampaignListQuery}) carries its jsonb columns as stored text in {@code stored}, and the
+ * campaign's typed jsonb fields are then not filled: the response writes the text as it is.
+ */
+public record CampaignView(Campaign campaign, TaskCounts tasks, StoredJson stored) {
 
     public static CampaignView of(Campaign campaign, List<Task> tasks) {
-        return new CampaignView(campaign, TaskCounts.of(tasks));
+        return new CampaignView(campaign, TaskCounts.of(tasks), null);
+    }
+
+    /** The campaign's jsonb columns as PostgreSQL returns them (text). */
+    public record StoredJson(String targetMarkets, String channels, String contentTypes, String hookIds, String successMetrics,
+                             String performanceThresholds, String scoreWeights, String humanTasks, String aiTasks) {
     }
 
     /** Open = not completed; blocked tasks are open too. */
