@@ -226,7 +226,8 @@ public final class ImageBench {
                 st.setObject(1, business);
                 st.executeUpdate();
             }
-            for (String t : List.of("library_changes", "library_versions", "playbooks", "businesses")) {
+            // the library_versions row stays: a version never goes back (an instance's index compares against it)
+            for (String t : List.of("library_changes", "playbooks", "businesses")) {
                 try (PreparedStatement st = db.prepareStatement("delete from " + t + " where " + (t.equals("businesses") ? "id" : "business_id") + " = ?")) {
                     st.setObject(1, business);
                     st.executeUpdate();
