@@ -1,0 +1,40 @@
+package io.campaignengine.tokencache;
+
+import io.quarkus.oidc.AccessTokenCredential;
+import io.quarkus.security.identity.AuthenticationRequestContext;
+import io.quarkus.security.identity.IdentityProvider;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.request.TokenAuthenticationRequest;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Asked before OIDC's own provider: a bearer token verified before (and not expired) gets its identity back at once;
+ * anything else (an unknown token, an ID token of a browser session) answers null, and OIDC verifies it as usual.
+ */
+@ApplicationScoped
+public class CachedBearerIdentityProvider implements IdentityProvider<TokenAuthenticationRequest> {
+    private final VerifiedTokens tokens;
+
+    public CachedBearerIdentityProvider(VerifiedTokens tokens) {
+        this.tokens = tokens;
+    }
+
+    @Override
+    public Class<TokenAuthenticationRequest> getRequestType() {
+        return TokenAuthenticationRequest.class;
+    }
+
+    @Override
+    public int priority() {
+        return SYSTEM_FIRST + 1;
+    }
+
+    @Override
+    public Uni<SecurityIdentity> authenticate(TokenAuthenticationRequest request, AuthenticationRequestContext context) {
+        if (!(request.getToken() instanceof AccessTokenCredential bearer)) {
+            return Uni.createFrom().nullItem();
+        }
+        return Uni.createFrom().item(tokens.get(bearer.getToken()));
+    }
+}
