@@ -125,5 +125,11 @@ class MatchIndexConsistencyTest {
         // applied as deltas: the index was never dropped, its version follows the database's
         assertEquals(version(business), indexes.state(business)[0]);
         assertEquals(2L, indexes.state(business)[1]);
+
+        // idle indexes are dropped (memory bounded by recently matched businesses); the next match loads it again
+        assertTrue(indexes.evictIdle(System.currentTimeMillis() + java.time.Duration.ofHours(2).toMillis()) >= 1);
+        assertEquals(null, indexes.state(business));
+        match(business).body("libraryCount", is(2)).body("results[0].imageId", equalTo(uploaded)).body("results[0].score", is(1.0f));
+        assertEquals(version(business), indexes.state(business)[0]);
     }
 }

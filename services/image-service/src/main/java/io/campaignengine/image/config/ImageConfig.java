@@ -36,4 +36,8 @@ public interface ImageConfig {
      */
     @WithDefault("true")
     boolean matchIndex();
+
+    /** A business's match index not used for this long is dropped; its next match loads it again. */
+    @WithDefault("PT30M")
+    java.time.Duration matchIndexIdle();
 }

@@ -8,9 +8,14 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import io.campaignengine.image.config.ImageConfig;
 import org.jboss.logging.Logger;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -46,10 +51,45 @@ public class MatchIndexes {
             + " width, height, usage_count, created_at from images";
 
     private final Pool pool;
+    private final Vertx vertx;
+    private final Duration idle;
     private final ConcurrentHashMap<UUID, Entry> entries = new ConcurrentHashMap<>();
+    private long timer = -1;
 
-    public MatchIndexes(Pool pool) {
+    public MatchIndexes(Pool pool, Vertx vertx, ImageConfig config) {
         this.pool = pool;
+        this.vertx = vertx;
+        this.idle = config.matchIndexIdle();
+    }
+
+    // memory stays bounded by the businesses matched recently, not by every business ever matched
+    void start(@Observes StartupEvent e) {
+        long every = Math.max(1000, Math.min(idle.toMillis() / 2, 60_000));
+        timer = vertx.setPeriodic(every, id -> {
+            int n = evictIdle(System.currentTimeMillis());
+            if (n > 0) {
+                LOG.infof("dropped the match index of %d business(es) not matched for %s", n, idle);
+            }
+        });
+    }
+
+    void stop(@Observes ShutdownEvent e) {
+        if (timer >= 0) {
+            vertx.cancelTimer(timer);
+        }
+    }
+
+    /** Drops the indexes not used since {@code now - idle}; the next match of such a business loads it again. */
+    public int evictIdle(long nowMillis) {
+        long before = nowMillis - idle.toMillis();
+        int n = 0;
+        for (var it = entries.values().iterator(); it.hasNext(); ) {
+            if (it.next().lastUsed < before) {
+                it.remove();
+                n++;
+            }
+        }
+        return n;
     }
 
     /** The business's index, current as of the library version read now. */
@@ -57,6 +97,7 @@ public class MatchIndexes {
         Context caller = Vertx.currentContext();
         return version(businessId).chain(v -> {
             Entry e = entries.computeIfAbsent(businessId, Entry::new);
+            e.lastUsed = System.currentTimeMillis();
             MatchIndex ready = e.readyAt(v);
             if (ready != null) {
                 return Uni.createFrom().item(ready);
@@ -89,6 +130,7 @@ public class MatchIndexes {
 
     private final class Entry {
         final UUID businessId;
+        volatile long lastUsed = System.currentTimeMillis();
         MatchIndex index;
         long version = -1;
         CompletableFuture<MatchIndex> running;
