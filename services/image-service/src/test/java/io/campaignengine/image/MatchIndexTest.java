@@ -160,6 +160,41 @@ class MatchIndexTest {
         assertEquals(0, index.rank(any, 0).top().size());
     }
 
+    /**
+     * The tie-breaker (item 7) reorders at most {@link TieBreaker#MAX_GROUP} images per tie group, so the first
+     * {@code limit} places after it depend only on the first {@code limit + MAX_GROUP} of the seed order — all the index
+     * hands over. Tie groups of hundreds (a library with few tags), a similarity that is a fixed function of the text.
+     */
+    @Test
+    void theTieBreakerOnTheIndexPrefixEqualsItOnTheFullRanking() {
+        Random r = new Random(99);
+        List<String> segs = SEGMENTS.subList(0, 2);
+        List<String> emos = EMOTIONS.subList(0, 2);
+        List<String> themes = THEMES.subList(0, 2);
+        List<Matcher.Candidate> library = new ArrayList<>();
+        Map<UUID, String> texts = new java.util.HashMap<>();
+        for (int i = 0; i < 2000; i++) {
+            UUID id = new UUID(r.nextLong(), r.nextLong());
+            library.add(random(r, id, segs, emos, themes));
+            texts.put(id, "image " + r.nextInt(1000));
+        }
+        TieBreaker.Similarity similarity = (query, list) -> list.stream().mapToDouble(t -> (t.hashCode() & 0xffff) / 65536.0).toArray();
+        MatchIndex index = MatchIndex.of(library);
+        int groupsOver50 = 0;
+        for (int q = 0; q < 30; q++) {
+            Matcher.Query query = query(r, segs, emos, themes);
+            int limit = List.of(1, 5, 10, 30).get(r.nextInt(4));
+            List<Matcher.Score> full = Matcher.rankAll(query, library, library.size()).top();
+            List<Matcher.Score> prefix = index.rank(query, limit + TieBreaker.MAX_GROUP).top();
+            if (full.size() > TieBreaker.MAX_GROUP && full.get(0).total() == full.get(TieBreaker.MAX_GROUP).total()) {
+                groupsOver50++;
+            }
+            assertEquals(TieBreaker.apply(full, texts, "message", similarity, limit), TieBreaker.apply(prefix, texts, "message", similarity, limit),
+                    "query " + q + " " + query + ", limit " + limit);
+        }
+        assertTrue(groupsOver50 > 0, "the case of a tie group larger than the cap must occur");
+    }
+
     /** 100,000 images: the cost per query and the memory (printed; asserted against generous bounds). */
     @Test
     void hundredThousandImages() {
