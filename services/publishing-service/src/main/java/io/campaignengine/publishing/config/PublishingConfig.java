@@ -68,7 +68,8 @@ public interface PublishingConfig {
         @WithDefault("true")
         boolean enabled();
 
-        @WithDefault("PT1S")
+        /** How often due posts are claimed: the floor of the lag from a post's slot to its publication. */
+        @WithDefault("PT0.5S")
         Duration pollInterval();
 
         /** Posts claimed per poll and instance. */
@@ -76,7 +77,7 @@ public interface PublishingConfig {
         int batchSize();
 
         /** Posts of a batch published at once (each on its own Vert.x context). */
-        @WithDefault("4")
+        @WithDefault("8")
         int concurrency();
 
         /** A claimed post not finished within this is taken again (crash of an instance). */

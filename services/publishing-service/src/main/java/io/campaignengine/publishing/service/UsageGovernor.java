@@ -25,7 +25,7 @@ public class UsageGovernor {
     record State(int percent, Instant seenAt, Instant blockedUntil, Instant lastCall, int throttles) {
     }
 
-    private final Map<String, State> states = new ConcurrentHashMap<>();
+    final Map<String, State> states = new ConcurrentHashMap<>(); // package-private: tests set a state directly
     private final int slowDownAt;
     private final Duration maxPace;
     private final Duration initialBackoff;
@@ -81,6 +81,16 @@ public class UsageGovernor {
         if (percent < slowDownAt) return Duration.ZERO;
         double f = Math.min(1.0, (percent - slowDownAt + 1) / (double) Math.max(1, 100 - slowDownAt + 1));
         return Duration.ofMillis((long) (maxPace.toMillis() * f));
+    }
+
+    /**
+     * {@link #waitFor} and, when it is zero, the call noted at once (one step): concurrent posts on one key cannot all
+     * pass through the same gap of a paced key.
+     */
+    public synchronized Duration acquire(String key) {
+        Duration w = waitFor(key);
+        if (w.isZero()) calling(key);
+        return w;
     }
 
     /** Notes a call about to be made on the key (paced calls are spaced from this one). */

@@ -51,6 +51,22 @@ class UsageGovernorTest {
     }
 
     @Test
+    void acquireLetsOneCallThroughAPacedGap() {
+        UsageGovernor g = new UsageGovernor(75, Duration.ofSeconds(60), Duration.ofSeconds(1), Duration.ofSeconds(30));
+        g.record("page:1", new Usage(10, 90, 0));
+        g.calling("page:1");
+        assertFalse(g.acquire("page:1").isZero(), "90 %: the next call waits");
+        g.record("page:2", new Usage(10, 50, 0));
+        assertTrue(g.acquire("page:2").isZero(), "50 %: no pacing");
+        assertTrue(g.acquire("page:2").isZero(), "50 %: still none");
+        g.record("page:3", new Usage(10, 80, 0));
+        // the gap after the last call has passed: exactly one of two concurrent posts goes, the other waits its turn
+        g.states.computeIfPresent("page:3", (k, s) -> new UsageGovernor.State(s.percent(), s.seenAt(), null, Instant.now().minusSeconds(120), 0));
+        assertTrue(g.acquire("page:3").isZero());
+        assertFalse(g.acquire("page:3").isZero());
+    }
+
+    @Test
     void backoffDoublesUpToTheCap() {
         UsageGovernor g = new UsageGovernor(75, Duration.ofSeconds(60), Duration.ofSeconds(1), Duration.ofSeconds(5));
         assertEquals(Duration.ofSeconds(1), g.backoff(1));
