@@ -25,7 +25,8 @@ class EventCatalogTest {
     void topicsConstantsMatchTheCatalog() {
         assertEquals(Topics.ALL, EventCatalog.allTopics());
         assertEquals(9, EventCatalog.allTopics().size());
-        assertEquals(40, EventCatalog.allEvents().size());
+        assertEquals(41, EventCatalog.allEvents().size());
+        assertEquals(Topics.IMAGE, EventCatalog.topicOf("ImageRequestCancelled"));
     }
 
     @Test

@@ -4,6 +4,7 @@ import io.campaignengine.events.common.ContentType;
 import io.campaignengine.events.common.Platform;
 import io.campaignengine.events.content.ContentGenerated;
 import io.campaignengine.events.image.ImageMatched;
+import io.campaignengine.events.image.ImageRequestCancelled;
 import io.campaignengine.events.image.ImageRequestFulfilled;
 import io.campaignengine.events.image.ImageRequested;
 import io.campaignengine.events.image.ImageUploaded;
@@ -193,9 +194,18 @@ class MatchingFlowTest {
                 .body("usedBy.scheduledOrPosted", equalTo(List.of(content.toString()))));
         as(BOB).delete("/api/images/" + made).then().statusCode(409);
 
-        // cancel
-        as(BOB).contentType("application/json").body(Map.of("reason", "no stories this month")).post("/api/images/requests/" + storyId + "/cancel")
-                .then().statusCode(200).body("status", equalTo("cancelled")).body("cancelReason", equalTo("no stories this month"));
+        // cancel -> ImageRequestCancelled naming the content that waited
+        try (KafkaConsumer<String, byte[]> events = TestKafka.tail("image.events")) {
+            as(BOB).contentType("application/json").body(Map.of("reason", "no stories this month")).post("/api/images/requests/" + storyId + "/cancel")
+                    .then().statusCode(200).body("status", equalTo("cancelled")).body("cancelReason", equalTo("no stories this month"));
+            ConsumerRecord<String, byte[]> r = TestKafka.await(events, WAIT, x -> campaign.toString().equals(x.key())
+                    && "ImageRequestCancelled".equals(TestKafka.header(x, "eventType")));
+            ImageRequestCancelled c = (ImageRequestCancelled) TestKafka.decode("image.events", r.value());
+            assertEquals(storyId, c.getRequestId().toString());
+            assertEquals("no stories this month", c.getReason());
+            assertEquals("bob", c.getCancelledBy());
+            assertEquals(storyRequest.getContentId(), c.getContentId());
+        }
         as(BOB).contentType("application/json").body(Map.of()).post("/api/images/requests/" + storyId + "/cancel").then().statusCode(409);
         as(BOB).queryParam("businessId", business).queryParam("status", "pending").get("/api/images/requests").then()
                 .body("totalItems", is(0));

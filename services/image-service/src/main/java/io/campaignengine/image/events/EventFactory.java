@@ -3,6 +3,7 @@ package io.campaignengine.image.events;
 import io.campaignengine.events.common.TagSet;
 import io.campaignengine.events.image.ImageCandidate;
 import io.campaignengine.events.image.ImageMatched;
+import io.campaignengine.events.image.ImageRequestCancelled;
 import io.campaignengine.events.image.ImageRequestFulfilled;
 import io.campaignengine.events.image.ImageRequested;
 import io.campaignengine.events.image.ImageType;
@@ -100,6 +101,17 @@ public class EventFactory {
                 .setTags(tagSet(i.tags))
                 .setFulfilledBy(by)
                 .setFulfilledAt(at)
+                .build();
+    }
+
+    public ImageRequestCancelled cancelled(ImageRequest r, String by, Instant at) {
+        return ImageRequestCancelled.newBuilder()
+                .setEnvelope(Envelopes.create(r.businessId, r.campaignId))
+                .setRequestId(r.id)
+                .setContentId(r.contentId)
+                .setReason(r.cancelReason)
+                .setCancelledBy(by)
+                .setCancelledAt(at)
                 .build();
     }
 }

@@ -21,7 +21,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
-/** Image requests (seed 3.2, flow 3): list, start, fulfill with an uploaded image (→ ImageRequestFulfilled), cancel. */
+/** Image requests (seed 3.2, flow 3): list, start, fulfill with an uploaded image (→ ImageRequestFulfilled), cancel (→ ImageRequestCancelled). */
 @ApplicationScoped
 public class RequestService {
     private final ImageRequestRepository requests;
@@ -93,13 +93,14 @@ public class RequestService {
     }
 
     public Uni<ImageRequest> cancel(CallerContext caller, UUID id, String reason) {
+        // ImageRequestCancelled: playbook-service's create_images task no longer waits for this request
         return Panache.withTransaction(() -> locked(caller, id).invoke(r -> {
             requireOpen(r, "cancel");
             r.status = RequestStatus.CANCELLED;
             r.cancelReason = reason;
             r.completedBy = caller.userName();
             r.completedAt = Instant.now();
-        }));
+        }).call(r -> outbox.publish(events.cancelled(r, caller.userName(), r.completedAt))));
     }
 
     private Uni<ImageRequest> locked(CallerContext caller, UUID id) {
