@@ -10,6 +10,7 @@ import io.campaignengine.events.common.TagSet;
 import io.campaignengine.events.content.BatchTrigger;
 import io.campaignengine.events.content.ContentBatchCompleted;
 import io.campaignengine.events.image.ImageMatched;
+import io.campaignengine.events.image.ImageRequestCancelled;
 import io.campaignengine.events.image.ImageRequestFulfilled;
 import io.campaignengine.events.image.ImageRequested;
 import io.campaignengine.events.image.MatchBreakdown;
@@ -163,14 +164,31 @@ class EventsTest {
         // publishing-service: every piece scheduled
         pieces.forEach(p -> TestKafka.publish(scheduled(business, id, p)));
         awaitStatus(id, "setup_publishing", "completed");
-        // the image request is fulfilled: the human task completes itself
+        // a second request (a new image asked for piece 1); the first is fulfilled: one still open
+        UUID second = UUID.randomUUID();
+        TestKafka.publish(ImageRequested.newBuilder()
+                .setEnvelope(envelope(business, id))
+                .setRequestId(second).setContentId(pieces.get(1))
+                .setDescription("A teacher with a certificate").setSuggestedPrompt("teacher, certificate, warm light")
+                .setSuggestedTags(TagSet.newBuilder().setSegments(List.of("tia_seeker")).build())
+                .setPriority(5).setThreshold(0.6).setBestMatchScore(0.5)
+                .build());
         TestKafka.publish(ImageRequestFulfilled.newBuilder()
                 .setEnvelope(envelope(business, id))
                 .setRequestId(request).setImageId(UUID.randomUUID()).setContentId(pieces.get(2))
                 .setStorageUrl("s3://images/x.png").setTags(TagSet.newBuilder().build())
                 .setFulfilledBy("bob").setFulfilledAt(Instant.now())
                 .build());
-        awaitStatus(id, "create_images", "completed");
+        await().atMost(WAIT).untilAsserted(() -> as(ALICE).get("/api/tasks/" + createImages.get("id")).then().statusCode(200)
+                .body("status", is("pending")).body("progress.requests", is(2)).body("progress.open", is(1)));
+        // the second is cancelled: nothing is waited for any more, the human task completes itself
+        TestKafka.publish(ImageRequestCancelled.newBuilder()
+                .setEnvelope(envelope(business, id))
+                .setRequestId(second).setContentId(pieces.get(1)).setReason("piece 1 keeps its match")
+                .setCancelledBy("bob").setCancelledAt(Instant.now())
+                .build());
+        Map<String, Object> done = awaitStatus(id, "create_images", "completed");
+        assertEquals("every image request is fulfilled or cancelled (2)", done.get("completionNotes"));
 
         // applied once: one completion of generate_content in the activity log, one processed_event row
         as(ALICE).queryParam("campaignId", id).queryParam("action", "task_completed").queryParam("size", 50).get("/api/activity")

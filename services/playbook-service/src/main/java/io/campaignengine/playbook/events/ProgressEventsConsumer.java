@@ -3,6 +3,7 @@ package io.campaignengine.playbook.events;
 import io.campaignengine.events.EventCatalog;
 import io.campaignengine.events.content.ContentBatchCompleted;
 import io.campaignengine.events.image.ImageMatched;
+import io.campaignengine.events.image.ImageRequestCancelled;
 import io.campaignengine.events.image.ImageRequestFulfilled;
 import io.campaignengine.events.image.ImageRequested;
 import io.campaignengine.events.publishing.ConnectionChanged;
@@ -30,7 +31,7 @@ import java.util.UUID;
 public class ProgressEventsConsumer {
     /** The events this service acts on; other events of these topics are acknowledged without decoding. */
     static final Set<String> HANDLED = Set.of("ContentBatchCompleted", "ImageMatched", "ImageRequested", "ImageRequestFulfilled",
-            "PostScheduled", "ConnectionChanged");
+            "ImageRequestCancelled", "PostScheduled", "ConnectionChanged");
 
     private final IdempotentConsumer consumer;
     private final TaskAutomation automation;
@@ -69,6 +70,7 @@ public class ProgressEventsConsumer {
             case ImageMatched e -> automation.imageMatched(system, campaignId, e.getContentId(), e.getImageId());
             case ImageRequested e -> automation.imageRequested(system, campaignId, e.getRequestId(), e.getContentId(), e.getDescription());
             case ImageRequestFulfilled e -> automation.imageRequestFulfilled(system, e.getRequestId());
+            case ImageRequestCancelled e -> automation.imageRequestCancelled(system, e.getRequestId());
             case PostScheduled e -> automation.postScheduled(system, campaignId, e.getContentId());
             case ConnectionChanged e when e.getStatus() == ConnectionStatus.CONNECTED ->
                     automation.metaConnected(system, UUID.fromString(ctx.envelope().getBusinessId()), e.getPageId(),

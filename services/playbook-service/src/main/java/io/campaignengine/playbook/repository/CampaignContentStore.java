@@ -96,21 +96,30 @@ public class CampaignContentStore {
 
     /** Marks an image request fulfilled; returns its campaign, or null when the request is unknown. */
     public Uni<UUID> fulfillImageRequest(UUID requestId) {
+        return closeImageRequest(requestId, "fulfilled_at");
+    }
+
+    /** Marks an image request cancelled; returns its campaign, or null when the request is unknown. */
+    public Uni<UUID> cancelImageRequest(UUID requestId) {
+        return closeImageRequest(requestId, "cancelled_at");
+    }
+
+    private Uni<UUID> closeImageRequest(UUID requestId, String column) {
         return Panache.getSession().chain(s -> s.createNativeQuery(
                         "select campaign_id from campaign_image_requests where request_id = :r", UUID.class)
                 .setParameter("r", requestId)
                 .getResultList()
                 .chain(l -> l.isEmpty() ? Uni.createFrom().<UUID>nullItem()
-                        : s.createNativeQuery("update campaign_image_requests set fulfilled_at = coalesce(fulfilled_at, now()) where request_id = :r")
+                        : s.createNativeQuery("update campaign_image_requests set " + column + " = coalesce(" + column + ", now()) where request_id = :r")
                         .setParameter("r", requestId)
                         .executeUpdate()
                         .replaceWith(l.get(0))));
     }
 
-    /** [total, open] image requests of the campaign. */
+    /** [total, open] image requests of the campaign (open: neither fulfilled nor cancelled). */
     public Uni<long[]> imageRequestCounts(UUID campaignId) {
         return Panache.getSession().chain(s -> s.createNativeQuery(
-                        "select count(*), count(*) filter (where fulfilled_at is null) from campaign_image_requests where campaign_id = :c",
+                        "select count(*), count(*) filter (where fulfilled_at is null and cancelled_at is null) from campaign_image_requests where campaign_id = :c",
                         Object[].class)
                 .setParameter("c", campaignId)
                 .getSingleResult()

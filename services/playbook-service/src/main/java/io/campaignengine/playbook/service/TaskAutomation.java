@@ -22,7 +22,7 @@ import java.util.function.Function;
 /**
  * System tasks complete themselves as the other services report progress (events): generate_content on
  * ContentBatchCompleted; match_images once every generated piece has ImageMatched or ImageRequested;
- * setup_publishing once every piece has PostScheduled; create_images (human) once every image request is fulfilled;
+ * setup_publishing once every piece has PostScheduled; create_images (human) once every image request is fulfilled or cancelled;
  * connect_meta once a Meta connection is CONNECTED. Every method runs inside the consuming transaction (see the
  * idempotent consumers) and row-locks the campaign first.
  */
@@ -107,6 +107,12 @@ public class TaskAutomation {
                 c -> reevaluate(caller, c)));
     }
 
+    /** A cancelled request is no longer waited for (nobody will make that image). */
+    public Uni<Void> imageRequestCancelled(Caller caller, UUID requestId) {
+        return content.cancelImageRequest(requestId).chain(campaignId -> onCampaign(campaignId, "ImageRequestCancelled",
+                c -> reevaluate(caller, c)));
+    }
+
     public Uni<Void> postScheduled(Caller caller, UUID campaignId, UUID contentId) {
         return onCampaign(campaignId, "PostScheduled", c -> content.scheduled(c.id, contentId).chain(() -> reevaluate(caller, c)));
     }
@@ -167,7 +173,7 @@ public class TaskAutomation {
                     Map<String, Object> p = Map.of("requests", r[0], "open", r[1]);
                     boolean matchDone = match == null || match.status == TaskStatus.COMPLETED;
                     return r[0] > 0 && r[1] == 0 && matchDone
-                            ? taskService.complete(caller, createImages, "every image request is fulfilled (" + r[0] + ")", p)
+                            ? taskService.complete(caller, createImages, "every image request is fulfilled or cancelled (" + r[0] + ")", p)
                             .replaceWithVoid()
                             : progress(createImages, p);
                 }));
