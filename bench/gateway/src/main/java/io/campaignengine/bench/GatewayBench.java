@@ -1,14 +1,13 @@
 package io.campaignengine.bench;
 
+import io.campaignengine.bench.kit.Http;
+import io.campaignengine.bench.kit.Services;
+
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -43,15 +42,14 @@ public final class GatewayBench {
     static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
 
     final Path root;
-    final Properties env = new Properties();
+    final Properties env;
     final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
-    final List<Process> processes = new ArrayList<>();
+    final Services services;
 
     GatewayBench(Path root, String profile) throws IOException {
         this.root = root;
-        try (var in = Files.newBufferedReader(root.resolve(".devstack/" + profile + "/stack.env"))) {
-            env.load(in);
-        }
+        this.env = Services.stackEnv(root, profile);
+        this.services = new Services(root, env, root.resolve("bench/results"), "gateway-bench-");
     }
 
     public static void main(String[] args) throws Exception {
@@ -65,21 +63,21 @@ public final class GatewayBench {
                     Integer.parseInt(a.getOrDefault("rounds", "3")), Integer.parseInt(a.getOrDefault("seconds", "15")),
                     Integer.parseInt(a.getOrDefault("warmup", "8")));
         } finally {
-            b.stopAll();
+            b.services.close();
         }
     }
 
     void run(int campaigns, int clients, int rounds, int seconds, int warmup) throws Exception {
-        int servicePort = freePort();
-        int gatewayPort = freePort();
+        int servicePort = Services.freePort();
+        int gatewayPort = Services.freePort();
         System.out.printf("starting playbook-service on %d and the gateway on %d (production profile, -Xmx256m, SerialGC, as make run)%n",
                 servicePort, gatewayPort);
-        Process service = start("playbook-service", servicePort, Map.of("CE_AI_GENERATOR", "offline", "CE_DEMO_DATA", "false"), List.of());
-        awaitReady("playbook-service", service, "http://127.0.0.1:" + servicePort + "/q/health/ready");
-        Process gateway = start("gateway", gatewayPort, Map.of("CE_PLAYBOOK_URL", "http://127.0.0.1:" + servicePort),
+        Process service = services.start("playbook-service", "playbook-service", servicePort, Map.of("CE_AI_GENERATOR", "offline", "CE_DEMO_DATA", "false"), List.of());
+        services.awaitReady("playbook-service", service, "http://127.0.0.1:" + servicePort + "/q/health/ready", Duration.ofSeconds(120));
+        Process gateway = services.start("gateway", "gateway", gatewayPort, Map.of("CE_PLAYBOOK_URL", "http://127.0.0.1:" + servicePort),
                 List.of("-Dcampaign-engine.gateway.upstreams.content-service.enabled=false",
                         "-Dcampaign-engine.gateway.upstreams.image-service.enabled=false"));
-        awaitReady("gateway", gateway, "http://127.0.0.1:" + gatewayPort + "/q/health/ready");
+        services.awaitReady("gateway", gateway, "http://127.0.0.1:" + gatewayPort + "/q/health/ready", Duration.ofSeconds(120));
 
         String direct = "http://127.0.0.1:" + servicePort;
         String viaGateway = "http://127.0.0.1:" + gatewayPort;
@@ -255,76 +253,10 @@ public final class GatewayBench {
         return m.group(1);
     }
 
-    // ------------------------------------------------------------------------------------------ processes, HTTP
-
-    Process start(String module, int port, Map<String, String> extraEnv, List<String> extraArgs) throws IOException {
-        Path jar = root.resolve("services/" + module + "/target/quarkus-app/quarkus-run.jar");
-        if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException(jar + " is missing: ./mvnw -B -ntp install -DskipTests");
-        }
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-XX:+UseSerialGC", "-Xss512k", "-XX:ReservedCodeCacheSize=64m", "-Djava.net.preferIPv4Stack=true",
-                "-Dquarkus.http.port=" + port, "-Dquarkus.log.category.\"io.campaignengine.access\".level=WARN"));
-        cmd.addAll(extraArgs);
-        if (System.getenv("BENCH_JFR") != null) { // profile: BENCH_JFR=1 -> bench/results/<module>.jfr
-            cmd.add("-XX:StartFlightRecording=filename=" + root.resolve("bench/results/" + module + ".jfr") + ",settings=profile");
-        }
-        cmd.addAll(List.of("-jar", jar.toString()));
-        ProcessBuilder pb = new ProcessBuilder(cmd);
-        env.forEach((k, v) -> pb.environment().put((String) k, (String) v));
-        pb.environment().putAll(extraEnv);
-        Path log = root.resolve("bench/results/gateway-bench-" + module + ".log");
-        Files.createDirectories(log.getParent());
-        pb.redirectErrorStream(true).redirectOutput(log.toFile());
-        Process p = pb.start();
-        processes.add(p);
-        return p;
-    }
-
-    void awaitReady(String name, Process p, String url) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (System.nanoTime() < deadline) {
-            if (!p.isAlive()) {
-                throw new IllegalStateException(name + " exited; see bench/results/gateway-bench-" + name + ".log");
-            }
-            try {
-                if (http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2)).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // starting
-            }
-            Thread.sleep(300);
-        }
-        throw new IllegalStateException(name + " not ready in 120 s");
-    }
-
-    void stopAll() {
-        for (Process p : processes) {
-            p.destroy();
-        }
-        for (Process p : processes) {
-            try {
-                if (!p.waitFor(20, TimeUnit.SECONDS)) {
-                    p.destroyForcibly();
-                }
-            } catch (InterruptedException e) {
-                p.destroyForcibly();
-            }
-        }
-    }
+    // ------------------------------------------------------------------------------------------ HTTP
 
     String token(String user) throws Exception {
-        String form = "grant_type=password&client_id=campaign-engine-cli&username=" + user + "&password="
-                + URLEncoder.encode(user, StandardCharsets.UTF_8);
-        String body = send(HttpRequest.newBuilder(URI.create(env.getProperty("CE_OIDC_URL") + "/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)), 200);
-        Matcher m = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"").matcher(body);
-        if (!m.find()) {
-            throw new IllegalStateException("no access token: " + body);
-        }
-        return m.group(1);
+        return Http.token(http, env.getProperty("CE_OIDC_URL"), user);
     }
 
     String get(String url, String token) throws Exception {
@@ -343,16 +275,6 @@ public final class GatewayBench {
     }
 
     String send(HttpRequest.Builder b, int... ok) throws Exception {
-        HttpResponse<String> r = http.send(b.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-        if (Arrays.stream(ok).noneMatch(s -> s == r.statusCode())) {
-            throw new IllegalStateException(r.request().method() + " " + r.uri() + " -> " + r.statusCode() + ": " + r.body());
-        }
-        return r.body();
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
+        return Http.send(http, b.timeout(Duration.ofSeconds(30)).build(), ok);
     }
 }

@@ -7,11 +7,12 @@ import javax.imageio.ImageWriter;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
+import io.campaignengine.bench.kit.Http;
+import io.campaignengine.bench.kit.Services;
+
 import java.io.IOException;
 import java.io.StringReader;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -70,18 +71,15 @@ public final class ImageBench {
 
     final Path root;
     final Path logs;
-    final Properties env = new Properties();
+    final Properties env;
     final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
-    final List<Process> processes = new ArrayList<>();
-    final Map<String, Path> logOf = new HashMap<>();
+    final Services services;
 
     ImageBench(Path root, String profile) throws IOException {
         this.root = root;
         this.logs = root.resolve("bench/image/target");
-        Files.createDirectories(logs);
-        try (var in = Files.newBufferedReader(root.resolve(".devstack/" + profile + "/stack.env"))) {
-            env.load(in);
-        }
+        this.env = Services.stackEnv(root, profile);
+        this.services = new Services(root, env, logs, "image-service-");
     }
 
     public static void main(String[] args) throws Exception {
@@ -99,23 +97,23 @@ public final class ImageBench {
                     Integer.parseInt(a.getOrDefault("upload-seconds", "5")), Integer.parseInt(a.getOrDefault("upload-kb", "1024")),
                     Integer.parseInt(a.getOrDefault("warmup", "5")));
         } finally {
-            b.stopAll();
+            b.services.close();
         }
     }
 
     void run(int[] sizes, int[] clients, int rounds, int seconds, boolean straight, int[] uploadClients, int uploadSeconds, int uploadKb,
              int warmup) throws Exception {
         System.out.printf("%s, load average %s%n", Instant.now(), loadAverage());
-        int indexPort = freePort();
-        int straightPort = freePort();
+        int indexPort = Services.freePort();
+        int straightPort = Services.freePort();
         System.out.printf("starting image-service on %d (match index)%s (production profile, -Xmx256m, SerialGC, as make run;"
                 + " Kafka consumers off: this instance only answers HTTP)%n", indexPort, straight ? " and on " + straightPort + " (straight path)" : "");
         Process indexed = start("index", indexPort, List.of());
-        awaitReady("index", indexed, "http://127.0.0.1:" + indexPort + "/q/health/ready");
+        services.awaitReady("index", indexed, "http://127.0.0.1:" + indexPort + "/q/health/ready", Duration.ofSeconds(180));
         Process direct = null;
         if (straight) {
             direct = start("straight", straightPort, List.of("-Dcampaign-engine.images.match-index=false"));
-            awaitReady("straight", direct, "http://127.0.0.1:" + straightPort + "/q/health/ready");
+            services.awaitReady("straight", direct, "http://127.0.0.1:" + straightPort + "/q/health/ready", Duration.ofSeconds(180));
         }
         String idx = "http://127.0.0.1:" + indexPort;
         String str = "http://127.0.0.1:" + straightPort;
@@ -477,36 +475,17 @@ public final class ImageBench {
 
     // ------------------------------------------------------------------------------------------ processes, HTTP
 
+    /** image-service as make run starts it, HTTP only: it must not join the stack's image-service consumer group. */
     Process start(String name, int port, List<String> extraArgs) throws IOException {
-        Path jar = root.resolve("services/image-service/target/quarkus-app/quarkus-run.jar");
-        if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException(jar + " is missing: ./mvnw -B -ntp -pl services/image-service install -DskipTests");
-        }
-        // as libs/devstack's ServiceComponent starts a service for make run
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-XX:+UseSerialGC", "-Xss512k", "-XX:ReservedCodeCacheSize=64m", "-Djava.net.preferIPv4Stack=true",
-                "-Dquarkus.http.port=" + port, "-Dquarkus.log.category.\"io.campaignengine.access\".level=WARN",
-                // HTTP only: this instance must not join the image-service consumer group of the stack (tests, make run)
-                "-Dmp.messaging.incoming.business-events.enabled=false", "-Dmp.messaging.incoming.playbook-events.enabled=false",
-                "-Dmp.messaging.incoming.content-events.enabled=false", "-Dmp.messaging.incoming.publishing-events.enabled=false"));
-        cmd.addAll(extraArgs);
-        if (System.getenv("BENCH_JFR") != null) {
-            cmd.add("-XX:StartFlightRecording=filename=" + logs.resolve("image-service-" + name + ".jfr") + ",settings=profile");
-        }
-        cmd.addAll(List.of("-jar", jar.toString()));
-        ProcessBuilder pb = new ProcessBuilder(cmd);
-        env.forEach((k, v) -> pb.environment().put((String) k, (String) v));
-        pb.environment().put("CE_AI_GENERATOR", "offline");
-        Path log = logs.resolve("image-service-" + name + ".log");
-        logOf.put(name, log);
-        pb.redirectErrorStream(true).redirectOutput(log.toFile());
-        Process p = pb.start();
-        processes.add(p);
-        return p;
+        List<String> args = new ArrayList<>(List.of("-Dmp.messaging.incoming.business-events.enabled=false",
+                "-Dmp.messaging.incoming.playbook-events.enabled=false", "-Dmp.messaging.incoming.content-events.enabled=false",
+                "-Dmp.messaging.incoming.publishing-events.enabled=false"));
+        args.addAll(extraArgs);
+        return services.start(name, "image-service", port, Map.of("CE_AI_GENERATOR", "offline"), args);
     }
 
     java.util.Optional<String> indexLine(int size) throws IOException {
-        Path log = logOf.get("index");
+        Path log = services.log("index");
         List<String> lines = Files.readAllLines(log);
         for (int i = lines.size() - 1; i >= 0; i--) {
             String l = lines.get(i);
@@ -539,50 +518,8 @@ public final class ImageBench {
         }
     }
 
-    void awaitReady(String name, Process p, String url) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
-        while (System.nanoTime() < deadline) {
-            if (!p.isAlive()) {
-                throw new IllegalStateException("image-service (" + name + ") exited; see " + logOf.get(name));
-            }
-            try {
-                if (http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2)).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // starting
-            }
-            Thread.sleep(300);
-        }
-        throw new IllegalStateException("image-service (" + name + ") not ready in 180 s; see " + logOf.get(name));
-    }
-
-    void stopAll() {
-        for (Process p : processes) {
-            p.destroy();
-        }
-        for (Process p : processes) {
-            try {
-                if (!p.waitFor(20, TimeUnit.SECONDS)) {
-                    p.destroyForcibly();
-                }
-            } catch (InterruptedException e) {
-                p.destroyForcibly();
-            }
-        }
-    }
-
     String token(String user) throws Exception {
-        String form = "grant_type=password&client_id=campaign-engine-cli&username=" + user + "&password="
-                + URLEncoder.encode(user, StandardCharsets.UTF_8);
-        String body = send(HttpRequest.newBuilder(URI.create(env.getProperty("CE_OIDC_URL") + "/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)), 200);
-        Matcher m = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"").matcher(body);
-        if (!m.find()) {
-            throw new IllegalStateException("no access token: " + body);
-        }
-        return m.group(1);
+        return Http.token(http, env.getProperty("CE_OIDC_URL"), user);
     }
 
     String send(HttpRequest.Builder b, int... ok) throws Exception {
@@ -590,16 +527,6 @@ public final class ImageBench {
     }
 
     String send(HttpRequest req, int... ok) throws Exception {
-        HttpResponse<String> r = http.send(req, HttpResponse.BodyHandlers.ofString());
-        if (Arrays.stream(ok).noneMatch(s -> s == r.statusCode())) {
-            throw new IllegalStateException(r.request().method() + " " + r.uri() + " -> " + r.statusCode() + ": " + r.body());
-        }
-        return r.body();
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
+        return Http.send(http, req, ok);
     }
 }
