@@ -86,6 +86,7 @@ public final class PublishingBench {
         int throttledPosts = Integer.parseInt(a.getOrDefault("throttled-posts", "2000"));
         double speed = Double.parseDouble(a.getOrDefault("throttle-speed", "60"));
         int pageLimit = Integer.parseInt(a.getOrDefault("throttle-page-limit", "1200"));
+        int throttledRounds = Integer.parseInt(a.getOrDefault("throttled-rounds", "3"));
         List<String> serviceArgs = a.containsKey("service-args") ? List.of(a.get("service-args").trim().split("\\s+")) : List.of();
 
         int sandboxPort = freePort();
@@ -101,7 +102,7 @@ public final class PublishingBench {
             sandboxPut("/_sandbox/rate-limits", limitsUp);
             System.out.printf("warm-up (not counted): %s%n", round("warmup", warmup, Math.min(instagram, warmup / 20), 0, Duration.ofMinutes(10)));
         }
-        System.out.printf("%n== unthrottled: %d posts per round (%d Page, %d Instagram); sandbox limits raised, Instagram quota %d%n",
+        if (burstRounds + rounds > 0) System.out.printf("%n== unthrottled: %d posts per round (%d Page, %d Instagram); sandbox limits raised, Instagram quota %d%n",
                 posts, posts - instagram, instagram, Math.max(50, instagram));
         List<Round> burst = new ArrayList<>();
         for (int r = 1; r <= burstRounds; r++) {
@@ -120,7 +121,7 @@ public final class PublishingBench {
         System.out.println();
         if (!burst.isEmpty()) System.out.printf("MEDIAN burst %s%n", Round.median(burst));
         if (!paced.isEmpty()) System.out.printf("MEDIAN paced %s%n", Round.median(paced));
-        System.out.printf("target: p99 lag of Page posts <= 2000 ms while not throttled; every post exactly once%n");
+        if (burstRounds + rounds > 0) System.out.printf("target: p99 lag of Page posts <= 2000 ms while not throttled; every post exactly once%n");
 
         if (throttledPosts > 0) {
             // the service's rate-limit clock scaled like the sandbox's: a Meta hour lasts 3600/speed s here
@@ -134,17 +135,32 @@ public final class PublishingBench {
             System.out.printf("%n== throttled: %d Page posts due at once; sandbox clock x%.0f (its rolling hour = %.0f s), Page limit %d calls per (simulated) hour;"
                     + " service max-pace %s, max-block %s%n", throttledPosts, speed, 3600 / speed, pageLimit, pace, block);
             sandboxPost("/_sandbox/clock", "{\"speed\":" + speed + "}");
-            sandboxPut("/_sandbox/rate-limits", "{\"app_calls_per_hour\":10000000,\"user_calls_per_hour\":10000000,\"page_calls_per_hour\":" + pageLimit
-                    + ",\"clear\":true}");
-            Round t = round("throttled", throttledPosts, 0, 0, Duration.ofMinutes(15));
-            String limits = sandboxGet("/_sandbox/rate-limits");
-            System.out.printf("throttled: %s%n", t);
-            Matcher m = Pattern.compile("\"page:" + t.pageId + "\"\\s*:\\s*\\{([^}]*)}").matcher(limits);
-            String observed = m.find() ? m.group(1) : "(none)";
-            System.out.printf("throttled: sandbox saw on the Page: %s; %.1f posts/s = %.0f%% of the limit's %.1f calls/s (one call per post)%n",
-                    observed, t.throughput, 100 * t.throughput / (pageLimit * speed / 3600), pageLimit * speed / 3600);
-            System.out.printf("throttled: service log: %d 'Meta throttled' lines, %d posts deferred by pacing at some point%n",
-                    countLog("Meta throttled calls"), t.paced);
+            List<Round> throttled = new ArrayList<>();
+            List<Double> maxPct = new ArrayList<>();
+            List<Double> refused = new ArrayList<>();
+            for (int r = 1; r <= throttledRounds; r++) {
+                sandboxPut("/_sandbox/rate-limits", "{\"app_calls_per_hour\":10000000,\"user_calls_per_hour\":10000000,\"page_calls_per_hour\":" + pageLimit
+                        + ",\"clear\":true}");
+                long logBefore = countLog("Meta throttled calls");
+                Round t = round("t" + r, throttledPosts, 0, 0, Duration.ofMinutes(15));
+                throttled.add(t);
+                String limits = sandboxGet("/_sandbox/rate-limits");
+                Matcher m = Pattern.compile("\"page:" + t.pageId + "\"\\s*:\\s*\\{([^}]*)}").matcher(limits);
+                String observed = m.find() ? m.group(1) : "";
+                int pct = observed.isEmpty() ? -1 : intAt(observed, "\"max_percent\"\\s*:\\s*(\\d+)");
+                int thr = observed.isEmpty() ? -1 : intAt(observed, "\"throttled\"\\s*:\\s*(\\d+)");
+                maxPct.add((double) pct);
+                refused.add((double) thr);
+                System.out.printf("throttled round %d: %s%n", r, t);
+                System.out.printf("throttled round %d: sandbox on the Page: max usage %d %%, %d calls throttled; service: %d 'Meta throttled' lines,"
+                                + " %d posts deferred by pacing; %.1f posts/s = %.0f%% of the %.1f calls/s the limit allows (one call per post)%n",
+                        r, pct, thr, countLog("Meta throttled calls") - logBefore, t.paced, t.throughput,
+                        100 * t.throughput / (pageLimit * speed / 3600), pageLimit * speed / 3600);
+            }
+            Round tm = Round.median(throttled);
+            System.out.printf("%nMEDIAN throttled %s%n", tm);
+            System.out.printf("MEDIAN throttled: max usage %.0f %%, %.0f calls throttled, %.1f posts/s = %.0f%% of the limit's rate, %.1f s for %d posts%n",
+                    median(maxPct), median(refused), tm.throughput, 100 * tm.throughput / (pageLimit * speed / 3600), tm.seconds, throttledPosts);
             sandboxPost("/_sandbox/clock", "{\"speed\":1}");
         }
     }
@@ -296,6 +312,11 @@ public final class PublishingBench {
             }
         }
         return out.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+    }
+
+    static double median(List<Double> xs) {
+        double[] v = xs.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        return v.length == 0 ? 0 : v[v.length / 2];
     }
 
     static double pct(double[] sorted, double p) {
