@@ -53,6 +53,7 @@ public final class PublishingBench {
     final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
     final List<Process> processes = new ArrayList<>();
     final String runTag = UUID.randomUUID().toString().substring(0, 6);
+    boolean keep;
     String sandbox;
     String service;
     Process serviceProcess;
@@ -77,6 +78,7 @@ public final class PublishingBench {
     }
 
     void run(Map<String, String> a) throws Exception {
+        keep = Boolean.parseBoolean(a.getOrDefault("keep", "false"));
         int posts = Integer.parseInt(a.getOrDefault("posts", "10000"));
         int instagram = Integer.parseInt(a.getOrDefault("instagram", "500"));
         double spread = Double.parseDouble(a.getOrDefault("spread", "300"));
@@ -297,8 +299,31 @@ public final class PublishingBench {
         if (fbPosts + igMedia != posts || fbDistinct + igDistinct != posts || fbDup + igDup != 0 || failed != 0) {
             System.out.printf("  CHECK FAILED: %d posts expected; sandbox %s; failed %d%n", posts, pub, failed);
         }
+        if (!keep) cleanUp(business, campaign);
         return new Round(name, posts, posted, failed, fbPosts, fbDistinct, fbDup, igMedia, igDistinct, igDup, seconds, posts / seconds,
                 pct(fb, 0.50), pct(fb, 0.99), fb.length == 0 ? 0 : fb[fb.length - 1], pct(ig, 0.50), pct(ig, 0.99), paced, pageId);
+    }
+
+    /** The round's rows leave the shared database again (--keep true keeps them for a look). */
+    void cleanUp(UUID business, UUID campaign) throws Exception {
+        try (Connection db = db()) {
+            db.setAutoCommit(false);
+            for (String sql : List.of("delete from post where campaign_id = ?", "delete from content where campaign_id = ?",
+                    "delete from campaign where id = ?")) {
+                try (PreparedStatement st = db.prepareStatement(sql)) {
+                    st.setObject(1, campaign);
+                    st.executeUpdate();
+                }
+            }
+            for (String sql : List.of("delete from platform_connection where business_id = ?", "delete from oauth_state where business_id = ?",
+                    "delete from business where id = ?")) {
+                try (PreparedStatement st = db.prepareStatement(sql)) {
+                    st.setObject(1, business);
+                    st.executeUpdate();
+                }
+            }
+            db.commit();
+        }
     }
 
     double[] lags(UUID campaign, String platform) throws Exception {
