@@ -1,7 +1,9 @@
 package io.campaignengine.bench;
 
+import io.campaignengine.bench.kit.Http;
+import io.campaignengine.bench.kit.Services;
+
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
@@ -19,7 +21,6 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,12 +47,11 @@ import java.util.regex.Pattern;
  * factor; the sandbox reports the highest usage its headers showed and how many calls it throttled.
  */
 public final class PublishingBench {
-    static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
 
     final Path root;
-    final Properties env = new Properties();
+    final Properties env;
+    final Services services;
     final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
-    final List<Process> processes = new ArrayList<>();
     final String runTag = UUID.randomUUID().toString().substring(0, 6);
     boolean keep;
     String sandbox;
@@ -61,19 +61,16 @@ public final class PublishingBench {
 
     PublishingBench(Path root, String profile) throws IOException {
         this.root = root;
-        try (var in = Files.newBufferedReader(root.resolve(".devstack/" + profile + "/stack.env"))) {
-            env.load(in);
-        }
+        this.env = Services.stackEnv(root, profile);
+        this.services = new Services(root, env, root.resolve("bench/results"), "publishing-bench-");
     }
 
     public static void main(String[] args) throws Exception {
         Map<String, String> a = new HashMap<>();
         for (int i = 0; i + 1 < args.length; i += 2) a.put(args[i].replaceFirst("^--", ""), args[i + 1]);
         PublishingBench b = new PublishingBench(Path.of(a.getOrDefault("root", ".")).toAbsolutePath().normalize(), a.getOrDefault("profile", "test"));
-        try {
+        try (Services s = b.services) {
             b.run(a);
-        } finally {
-            b.stopAll();
         }
     }
 
@@ -94,8 +91,8 @@ public final class PublishingBench {
         int sandboxPort = freePort();
         sandbox = "http://127.0.0.1:" + sandboxPort;
         System.out.printf("starting meta-sandbox on %d (production profile, clock running)%n", sandboxPort);
-        Process sbx = start("meta-sandbox", sandboxPort, Map.of(), List.of("-Dsandbox.public-url=" + sandbox));
-        awaitReady("meta-sandbox", sbx, sandbox + "/_sandbox/clock");
+        Process sbx = services.start("meta-sandbox", "meta-sandbox", sandboxPort, Map.of(), List.of("-Dsandbox.public-url=" + sandbox));
+        services.awaitReady("meta-sandbox", sbx, sandbox + "/_sandbox/clock", Duration.ofSeconds(120));
         startService(serviceArgs);
 
         String limitsUp = "{\"app_calls_per_hour\":10000000,\"user_calls_per_hour\":10000000,\"page_calls_per_hour\":10000000,"
@@ -365,7 +362,7 @@ public final class PublishingBench {
     }
 
     long countLog(String needle) throws IOException {
-        try (var lines = Files.lines(log("publishing-service"))) {
+        try (var lines = Files.lines(services.log("publishing-service"))) {
             return lines.filter(l -> l.contains(needle)).count();
         }
     }
@@ -384,77 +381,19 @@ public final class PublishingBench {
         args.addAll(extraArgs);
         System.out.printf("starting publishing-service on %d (production profile, -Xmx256m, SerialGC, as make run)%s%n", servicePort,
                 extraArgs.isEmpty() ? "" : " with " + String.join(" ", extraArgs));
-        serviceProcess = start("publishing-service", servicePort, Map.of("CE_META_GRAPH_URL", sandbox,
+        serviceProcess = services.start("publishing-service", "publishing-service", servicePort, Map.of("CE_META_GRAPH_URL", sandbox,
                 "CE_META_REDIRECT_URI", service + "/api/meta/oauth/callback"), args);
-        awaitReady("publishing-service", serviceProcess, service + "/q/health/ready");
+        services.awaitReady("publishing-service", serviceProcess, service + "/q/health/ready", Duration.ofSeconds(120));
     }
 
-    void stopService() throws InterruptedException {
-        serviceProcess.destroy();
-        if (!serviceProcess.waitFor(30, TimeUnit.SECONDS)) serviceProcess.destroyForcibly();
-        processes.remove(serviceProcess);
-    }
-
-    Path log(String module) {
-        return root.resolve("bench/results/publishing-bench-" + module + ".log");
-    }
-
-    Process start(String module, int port, Map<String, String> extraEnv, List<String> extraArgs) throws IOException {
-        Path jar = root.resolve("services/" + module + "/target/quarkus-app/quarkus-run.jar");
-        if (!Files.isRegularFile(jar)) throw new IllegalStateException(jar + " is missing: ./mvnw -B -ntp install -DskipTests");
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-XX:+UseSerialGC", "-Xss512k", "-XX:ReservedCodeCacheSize=64m", "-Djava.net.preferIPv4Stack=true",
-                "-Dquarkus.http.port=" + port, "-Dquarkus.log.category.\"io.campaignengine.access\".level=WARN"));
-        cmd.addAll(extraArgs);
-        if (System.getenv("BENCH_JFR") != null) {
-            cmd.add("-XX:StartFlightRecording=filename=" + root.resolve("bench/results/publishing-" + module + ".jfr") + ",settings=profile");
-        }
-        cmd.addAll(List.of("-jar", jar.toString()));
-        ProcessBuilder pb = new ProcessBuilder(cmd);
-        env.forEach((k, v) -> pb.environment().put((String) k, (String) v));
-        pb.environment().putAll(extraEnv);
-        Path log = log(module);
-        Files.createDirectories(log.getParent());
-        pb.redirectErrorStream(true).redirectOutput(log.toFile());
-        Process p = pb.start();
-        processes.add(p);
-        return p;
-    }
-
-    void awaitReady(String name, Process p, String url) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (System.nanoTime() < deadline) {
-            if (!p.isAlive()) throw new IllegalStateException(name + " exited; see " + log(name));
-            try {
-                if (http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // starting
-            }
-            Thread.sleep(300);
-        }
-        throw new IllegalStateException(name + " not ready in 120 s");
-    }
-
-    void stopAll() {
-        for (Process p : processes) p.destroy();
-        for (Process p : processes) {
-            try {
-                if (!p.waitFor(20, TimeUnit.SECONDS)) p.destroyForcibly();
-            } catch (InterruptedException e) {
-                p.destroyForcibly();
-            }
-        }
+    void stopService() {
+        Services.stop(serviceProcess);
     }
 
     // ------------------------------------------------------------------------------------------ HTTP
 
     String token(String user) throws Exception {
-        String form = "grant_type=password&client_id=campaign-engine-cli&username=" + user + "&password=" + enc(user);
-        String body = send(HttpRequest.newBuilder(URI.create(env.getProperty("CE_OIDC_URL") + "/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)), 200);
-        return field(body, "access_token");
+        return Http.token(http, env.getProperty("CE_OIDC_URL"), user);
     }
 
     String sandboxGet(String path) throws Exception {
@@ -470,11 +409,7 @@ public final class PublishingBench {
     }
 
     String send(HttpRequest.Builder b, int... ok) throws Exception {
-        HttpResponse<String> r = http.send(b.header("Accept", "application/json").timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-        if (Arrays.stream(ok).noneMatch(s -> s == r.statusCode())) {
-            throw new IllegalStateException(r.request().method() + " " + r.uri() + " -> " + r.statusCode() + ": " + r.body());
-        }
-        return r.body();
+        return Http.send(http, b.header("Accept", "application/json").timeout(Duration.ofSeconds(30)).build(), ok);
     }
 
     static String field(String json, String name) {
@@ -507,8 +442,6 @@ public final class PublishingBench {
     }
 
     static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
+        return Services.freePort();
     }
 }
