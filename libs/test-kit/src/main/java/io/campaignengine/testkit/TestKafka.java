@@ -30,6 +30,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.WeakHashMap;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 
 /**
@@ -108,10 +115,7 @@ public final class TestKafka {
 
     /** Decodes through the registry (the deserializer reads the schema id in the payload). */
     public static SpecificRecord decode(String topic, byte[] payload) {
-        try (AvroKafkaDeserializer<SpecificRecord> d = new AvroKafkaDeserializer<>()) {
-            d.configure(serdeConfig(), false);
-            return d.deserialize(topic, payload);
-        }
+        return withRegistry("decode", () -> deserializer().deserialize(topic, payload));
     }
 
     /**
@@ -128,9 +132,61 @@ public final class TestKafka {
     }
 
     public static byte[] encode(String topic, SpecificRecord event) {
-        try (AvroKafkaSerializer<SpecificRecord> s = new AvroKafkaSerializer<>()) {
+        return withRegistry("encode", () -> serializer().serialize(topic, event));
+    }
+
+    // One serializer and one deserializer for the JVM: they cache the schemas they resolved, so a test's events cost a
+    // registry call per schema, not per event. A registry call was seen never completing (a lost response on a pooled
+    // connection, no timeout in the client): the call is bounded, and retried once on a fresh serde.
+    private static AvroKafkaSerializer<SpecificRecord> serializer;
+    private static AvroKafkaDeserializer<SpecificRecord> deserializer;
+    private static final ExecutorService REGISTRY_CALLS = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "test-kafka-registry");
+        t.setDaemon(true);
+        return t;
+    });
+    private static final Duration REGISTRY_CALL_TIMEOUT = Duration.ofSeconds(30);
+
+    private static synchronized AvroKafkaSerializer<SpecificRecord> serializer() {
+        if (serializer == null) {
+            AvroKafkaSerializer<SpecificRecord> s = new AvroKafkaSerializer<>();
             s.configure(serdeConfig(), false);
-            return s.serialize(topic, event);
+            serializer = s;
+        }
+        return serializer;
+    }
+
+    private static synchronized AvroKafkaDeserializer<SpecificRecord> deserializer() {
+        if (deserializer == null) {
+            AvroKafkaDeserializer<SpecificRecord> d = new AvroKafkaDeserializer<>();
+            d.configure(serdeConfig(), false);
+            deserializer = d;
+        }
+        return deserializer;
+    }
+
+    private static synchronized void dropSerdes() {
+        serializer = null; // not closed: a hung call may still hold it
+        deserializer = null;
+    }
+
+    private static <T> T withRegistry(String what, Callable<T> call) {
+        for (int attempt = 1; ; attempt++) {
+            Future<T> f = REGISTRY_CALLS.submit(call);
+            try {
+                return f.get(REGISTRY_CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                f.cancel(true);
+                dropSerdes();
+                if (attempt == 2) {
+                    throw new IllegalStateException(what + ": the registry did not answer within " + REGISTRY_CALL_TIMEOUT + ", twice", e);
+                }
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(what, e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(what + " interrupted", e);
+            }
         }
     }
 
