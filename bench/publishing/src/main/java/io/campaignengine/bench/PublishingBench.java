@@ -128,11 +128,12 @@ public final class PublishingBench {
             Duration block = Duration.ofMillis((long) (3_600_000 / speed));
             List<String> scaled = new ArrayList<>(serviceArgs);
             scaled.addAll(List.of("-Dcampaign-engine.publishing.scheduler.max-pace=" + pace,
-                    "-Dcampaign-engine.publishing.scheduler.max-block=" + block));
+                    "-Dcampaign-engine.publishing.scheduler.max-block=" + block,
+                    "-Dcampaign-engine.publishing.scheduler.usage-window=" + block));
             stopService();
             startService(scaled);
             System.out.printf("%n== throttled: %d Page posts due at once; sandbox clock x%.0f (its rolling hour = %.0f s), Page limit %d calls per (simulated) hour;"
-                    + " service max-pace %s, max-block %s%n", throttledPosts, speed, 3600 / speed, pageLimit, pace, block);
+                    + " service max-pace %s, max-block %s, usage-window %s%n", throttledPosts, speed, 3600 / speed, pageLimit, pace, block, block);
             sandboxPost("/_sandbox/clock", "{\"speed\":" + speed + "}");
             List<Round> throttled = new ArrayList<>();
             List<Double> maxPct = new ArrayList<>();

@@ -117,6 +117,13 @@ public interface PublishingConfig {
         @WithDefault("PT60S")
         Duration maxPace();
 
+        /**
+         * The window Meta's usage percentages cover (a rolling hour). Near a limit the spacing never spends the headroom
+         * left in less than this. A sandbox whose clock runs faster needs it scaled alike (the benchmark does so).
+         */
+        @WithDefault("PT1H")
+        Duration usageWindow();
+
         /** Longest a throttled key waits at once (Meta's estimated_time_to_regain_access is honoured up to this). */
         @WithDefault("PT1H")
         Duration maxBlock();

@@ -31,11 +31,22 @@ public class UsageGovernor {
     private final Duration initialBackoff;
     private final Duration maxBackoff;
     private Duration maxBlock = Duration.ofHours(1);
+    /** The window Meta's usage percentages cover (a rolling hour); package-private for tests. */
+    Duration usageWindow = Duration.ofHours(1);
+    /** Per key: calls made since the last rise of the usage, and the calls one percent stands for (the limit's size / 100). */
+    private final Map<String, Estimate> estimates = new ConcurrentHashMap<>();
+
+    static final class Estimate {
+        int markPercent = -1;
+        int calls;
+        double callsPerPercent;
+    }
 
     @jakarta.inject.Inject
     public UsageGovernor(PublishingConfig config, GraphClient graph) {
         this(config.scheduler().slowDownAt(), config.scheduler().maxPace(), config.scheduler().initialBackoff(), config.scheduler().maxBackoff());
         this.maxBlock = config.scheduler().maxBlock();
+        this.usageWindow = config.scheduler().usageWindow();
         graph.onUsage(this::record);
     }
 
@@ -54,6 +65,23 @@ public class UsageGovernor {
 
     private void update(String key, int pct, Instant now) {
         states.compute(key, (k, s) -> s == null ? new State(pct, now, null, now, 0) : new State(pct, now, s.blockedUntil, now, s.percent >= 100 ? s.throttles : 0));
+        // a throttled answer reports 100 whatever the calls were: no measure of the limit's size
+        if (pct >= 100) return;
+        Estimate e = estimates.computeIfAbsent(key, k -> new Estimate());
+        synchronized (e) {
+            if (e.markPercent < 0 || pct < e.markPercent || pct - e.markPercent > 20) {
+                // first reading, the window moved on (old calls aged out), or a jump that is no measure: count afresh
+                e.markPercent = pct;
+                e.calls = 0;
+            } else if (pct > e.markPercent) {
+                if (e.calls > 0) {
+                    double sample = (double) e.calls / (pct - e.markPercent);
+                    e.callsPerPercent = e.callsPerPercent == 0 ? sample : 0.7 * e.callsPerPercent + 0.3 * sample;
+                }
+                e.markPercent = pct;
+                e.calls = 0;
+            }
+        }
         if (pct >= slowDownAt) LOG.debugf("Meta usage of %s at %d%%: slowing down", key, pct);
     }
 
@@ -71,9 +99,28 @@ public class UsageGovernor {
         if (s.blockedUntil != null && s.blockedUntil.isAfter(now)) return Duration.between(now, s.blockedUntil);
         // usage decays as the rolling window moves on: an old figure no longer holds a call back
         if (s.seenAt.isBefore(now.minus(Duration.ofMinutes(10))) || s.percent < slowDownAt) return Duration.ZERO;
-        Duration pace = pace(s.percent);
+        Duration pace = pace(key, s.percent);
         Instant next = s.lastCall.plus(pace);
         return next.isAfter(now) ? Duration.between(now, next) : Duration.ZERO;
+    }
+
+    /**
+     * Spacing on a key at this usage: the linear spacing, but never so short that the headroom left (in calls, from
+     * the calls one percent stood for so far) would be spent in less than the usage window — a small limit is not run
+     * into before its first calls age out.
+     */
+    Duration pace(String key, int percent) {
+        Duration linear = pace(percent);
+        Estimate e = estimates.get(key);
+        if (e == null || linear.isZero()) return linear;
+        double perPercent;
+        synchronized (e) {
+            perPercent = e.callsPerPercent;
+        }
+        if (perPercent <= 0) return linear;
+        double headroomCalls = Math.max(1, (100 - percent) * perPercent);
+        long floor = Math.min(Math.min(usageWindow.toMillis(), maxBlock.toMillis()), (long) (usageWindow.toMillis() / headroomCalls));
+        return floor > linear.toMillis() ? Duration.ofMillis(floor) : linear;
     }
 
     /** Spacing between calls at this usage: zero below slowDownAt, maxPace at 100 %. */
@@ -95,6 +142,12 @@ public class UsageGovernor {
 
     /** Notes a call about to be made on the key (paced calls are spaced from this one). */
     public void calling(String key) {
+        Estimate e = estimates.get(key);
+        if (e != null) {
+            synchronized (e) {
+                e.calls++;
+            }
+        }
         Instant now = Instant.now();
         states.computeIfPresent(key, (k, s) -> new State(s.percent, s.seenAt, s.blockedUntil, now, s.throttles));
     }

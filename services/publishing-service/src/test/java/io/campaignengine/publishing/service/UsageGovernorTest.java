@@ -51,6 +51,33 @@ class UsageGovernorTest {
     }
 
     @Test
+    void aSmallLimitIsSpacedSoItsHeadroomLastsTheWindow() {
+        UsageGovernor g = new UsageGovernor(75, Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(30));
+        g.usageWindow = Duration.ofSeconds(60);
+        // a small limit: 12 calls moved the usage from 75 to 80 %, i.e. 2.4 calls per percent (a limit of ~240)
+        g.record("page:small", new Usage(-1, 75, 0));
+        for (int i = 0; i < 12; i++) g.calling("page:small");
+        g.record("page:small", new Usage(-1, 80, 0));
+        // 20 % left = 48 calls to spend over 60 s: 1.25 s apart, longer than the linear 0.23 s at 80 %
+        Duration small = g.pace("page:small", 80);
+        assertTrue(small.toMillis() >= 1200 && small.toMillis() <= 1300, "spacing " + small);
+        assertTrue(g.pace(80).compareTo(small) < 0);
+        // a large limit (24 calls per percent, ~2,400): the headroom lasts anyway, the linear spacing applies
+        g.record("page:large", new Usage(-1, 75, 0));
+        for (int i = 0; i < 120; i++) g.calling("page:large");
+        g.record("page:large", new Usage(-1, 80, 0));
+        assertEquals(g.pace(80), g.pace("page:large", 80));
+        // below the threshold nothing waits, whatever the estimate
+        assertTrue(g.pace("page:small", 60).isZero());
+        // a throttled answer (headers at 100) or a jump is no measure of the limit: the estimate stays unknown
+        g.record("page:forced", new Usage(-1, 2, 0));
+        g.calling("page:forced");
+        g.record("page:forced", new Usage(-1, 100, 0));
+        g.record("page:forced", new Usage(-1, 90, 0));
+        assertEquals(g.pace(90), g.pace("page:forced", 90));
+    }
+
+    @Test
     void acquireLetsOneCallThroughAPacedGap() {
         UsageGovernor g = new UsageGovernor(75, Duration.ofSeconds(60), Duration.ofSeconds(1), Duration.ofSeconds(30));
         g.record("page:1", new Usage(10, 90, 0));
