@@ -1,5 +1,7 @@
 package io.campaignengine.bench;
 
+import io.campaignengine.bench.kit.ClosedLoop;
+import io.campaignengine.bench.kit.ClosedLoop.Result;
 import io.campaignengine.bench.kit.Http;
 import io.campaignengine.bench.kit.Services;
 
@@ -15,17 +17,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -104,7 +100,7 @@ public final class GatewayBench {
             Result g = load(viaGateway + path, token, clients, seconds);
             directResults.add(d);
             gatewayResults.add(g);
-            System.out.printf("round %d: direct  %s%n         gateway %s   ratio %.2f%n", r, d, g, g.rps / d.rps);
+            System.out.printf("round %d: direct  %s%n         gateway %s   ratio %.2f%n", r, d, g, g.rps() / d.rps());
         }
         Result dm = Result.median(directResults);
         Result gm = Result.median(gatewayResults);
@@ -112,74 +108,17 @@ public final class GatewayBench {
         System.out.printf("MEDIAN direct  %s%n", dm);
         System.out.printf("MEDIAN gateway %s%n", gm);
         System.out.printf("MEDIAN gateway/direct throughput ratio %.2f (target >= 0.75); gateway target >= 2000 req/s, p99 <= 50 ms%n",
-                Result.medianOf(gatewayResults.stream().map(g -> g.rps / directResults.get(gatewayResults.indexOf(g)).rps).toList()));
+                Result.medianOf(gatewayResults.stream().map(g -> g.rps() / directResults.get(gatewayResults.indexOf(g)).rps()).toList()));
     }
 
     // ------------------------------------------------------------------------------------------ the load
 
-    record Result(double rps, double p50, double p99, long requests, long errors) {
-        @Override
-        public String toString() {
-            return String.format("%7.0f req/s  p50 %6.1f ms  p99 %6.1f ms  (%d requests, %d errors)", rps, p50, p99, requests, errors);
-        }
-
-        static Result median(List<Result> rs) {
-            return new Result(medianOf(rs.stream().map(Result::rps).toList()), medianOf(rs.stream().map(Result::p50).toList()),
-                    medianOf(rs.stream().map(Result::p99).toList()), rs.stream().mapToLong(Result::requests).sum(),
-                    rs.stream().mapToLong(Result::errors).sum());
-        }
-
-        static double medianOf(List<Double> xs) {
-            double[] a = xs.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-            return a.length == 0 ? 0 : a[a.length / 2];
-        }
-    }
-
-    /** {@code clients} virtual threads, each sending the next request when the previous answer is read (closed loop). */
+    /** {@code clients} closed-loop clients sending the same GET. */
     Result load(String url, String token, int clients, int seconds) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
                 .header("Accept", "application/json").timeout(Duration.ofSeconds(30)).GET().build();
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        AtomicLong errors = new AtomicLong();
-        long start = System.nanoTime();
-        List<long[]> perClient = new ArrayList<>();
-        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<long[]>> futures = new ArrayList<>();
-            for (int c = 0; c < clients; c++) {
-                futures.add(pool.submit(() -> {
-                    long[] lat = new long[1 << 16];
-                    int n = 0;
-                    while (System.nanoTime() < end) {
-                        long t0 = System.nanoTime();
-                        try {
-                            HttpResponse<byte[]> resp = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-                            if (resp.statusCode() != 200) {
-                                errors.incrementAndGet();
-                                continue;
-                            }
-                        } catch (IOException e) {
-                            errors.incrementAndGet();
-                            continue;
-                        }
-                        if (n == lat.length) {
-                            lat = Arrays.copyOf(lat, n * 2);
-                        }
-                        lat[n++] = System.nanoTime() - t0;
-                    }
-                    return Arrays.copyOf(lat, n);
-                }));
-            }
-            for (Future<long[]> f : futures) {
-                perClient.add(f.get());
-            }
-        }
-        double elapsed = (System.nanoTime() - start) / 1e9;
-        long[] all = perClient.stream().flatMapToLong(Arrays::stream).sorted().toArray();
-        if (all.length == 0) {
-            return new Result(0, 0, 0, 0, errors.get());
-        }
-        return new Result(all.length / elapsed, all[(int) (all.length * 0.50)] / 1e6, all[Math.min(all.length - 1, (int) (all.length * 0.99))] / 1e6,
-                all.length, errors.get());
+        return ClosedLoop.run(clients, seconds, () -> request,
+                r -> http.send(r, HttpResponse.BodyHandlers.ofByteArray()).statusCode() == 200);
     }
 
     // ------------------------------------------------------------------------------------------ the data

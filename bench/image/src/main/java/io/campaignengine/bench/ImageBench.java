@@ -7,6 +7,8 @@ import javax.imageio.ImageWriter;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
+import io.campaignengine.bench.kit.ClosedLoop;
+import io.campaignengine.bench.kit.ClosedLoop.Result;
 import io.campaignengine.bench.kit.Http;
 import io.campaignengine.bench.kit.Services;
 
@@ -33,11 +35,7 @@ import java.util.Properties;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
@@ -201,15 +199,15 @@ public final class ImageBench {
                 for (int r = 1; r <= rounds; r++) {
                     Result res = load(() -> uploadRequest(idx, tok, business, base, seq.incrementAndGet()), c, uploadSeconds, 201, uploaded);
                     rs.add(res);
-                    System.out.printf("round %d: upload, %d client(s): %s  %.1f MB/s%n", r, c, res, res.rps * base.length / 1e6);
+                    System.out.printf("round %d: upload, %d client(s): %s  %.1f MB/s%n", r, c, res, res.rps() * base.length / 1e6);
                 }
                 up.put(c, rs);
             }
             System.out.println();
             up.forEach((c, rs) -> {
                 Result m = Result.median(rs);
-                System.out.printf("MEDIAN upload %d client(s): %.1f uploads/s  %.1f MB/s  p50 %.1f ms  p99 %.1f ms  (%d uploads, %d errors)%n", c, m.rps,
-                        m.rps * base.length / 1e6, m.p50, m.p99, m.requests, m.errors);
+                System.out.printf("MEDIAN upload %d client(s): %.1f uploads/s  %.1f MB/s  p50 %.1f ms  p99 %.1f ms  (%d uploads, %d errors)%n", c, m.rps(),
+                        m.rps() * base.length / 1e6, m.p50(), m.p99(), m.requests(), m.errors());
             });
 
             // clean-up (not measured): the uploads through the API (objects removed too), the seeded rows in SQL
@@ -390,82 +388,29 @@ public final class ImageBench {
 
     // ------------------------------------------------------------------------------------------ the load
 
-    record Result(double rps, double p50, double p99, long requests, long errors) {
-        @Override
-        public String toString() {
-            return String.format("%7.1f req/s  p50 %7.2f ms  p99 %7.2f ms  (%d requests, %d errors)", rps, p50, p99, requests, errors);
-        }
-
-        static Result median(List<Result> rs) {
-            return new Result(medianOf(rs.stream().map(Result::rps).toList()), medianOf(rs.stream().map(Result::p50).toList()),
-                    medianOf(rs.stream().map(Result::p99).toList()), rs.stream().mapToLong(Result::requests).sum(),
-                    rs.stream().mapToLong(Result::errors).sum());
-        }
-
-        static double medianOf(List<Double> xs) {
-            double[] a = xs.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-            return a.length == 0 ? 0 : a[a.length / 2];
-        }
-    }
-
     Result load(Supplier<HttpRequest> next, int clients, int seconds, int expected) throws Exception {
         return load(next, clients, seconds, expected, null);
     }
 
-    /** {@code clients} virtual threads, each sending the next request when the previous answer is read (closed loop). */
+    /** {@code clients} closed-loop clients; each request is built before its clock starts (upload bodies are ~1 MB). */
     Result load(Supplier<HttpRequest> next, int clients, int seconds, int expected, ConcurrentLinkedQueue<String> ids) throws Exception {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        AtomicLong errors = new AtomicLong();
         AtomicLong shown = new AtomicLong();
-        long start = System.nanoTime();
-        List<long[]> perClient = new ArrayList<>();
-        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<long[]>> futures = new ArrayList<>();
-            for (int c = 0; c < clients; c++) {
-                futures.add(pool.submit(() -> {
-                    long[] lat = new long[1 << 14];
-                    int n = 0;
-                    while (System.nanoTime() < end) {
-                        HttpRequest request = next.get(); // built before the clock starts (upload bodies are ~1 MB)
-                        long t0 = System.nanoTime();
-                        try {
-                            HttpResponse<String> resp = http.send(request, HttpResponse.BodyHandlers.ofString());
-                            if (resp.statusCode() != expected) {
-                                errors.incrementAndGet();
-                                if (shown.incrementAndGet() <= 3) {
-                                    System.out.printf("  unexpected %d: %.300s%n", resp.statusCode(), resp.body());
-                                }
-                                continue;
-                            }
-                            if (ids != null) {
-                                String id = field(resp.body(), "id");
-                                if (id != null) {
-                                    ids.add(id);
-                                }
-                            }
-                        } catch (IOException e) {
-                            errors.incrementAndGet();
-                            continue;
-                        }
-                        if (n == lat.length) {
-                            lat = Arrays.copyOf(lat, n * 2);
-                        }
-                        lat[n++] = System.nanoTime() - t0;
-                    }
-                    return Arrays.copyOf(lat, n);
-                }));
+        return ClosedLoop.run(clients, seconds, next, request -> {
+            HttpResponse<String> resp = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (resp.statusCode() != expected) {
+                if (shown.incrementAndGet() <= 3) {
+                    System.out.printf("  unexpected %d: %.300s%n", resp.statusCode(), resp.body());
+                }
+                return false;
             }
-            for (Future<long[]> f : futures) {
-                perClient.add(f.get());
+            if (ids != null) {
+                String id = field(resp.body(), "id");
+                if (id != null) {
+                    ids.add(id);
+                }
             }
-        }
-        double elapsed = (System.nanoTime() - start) / 1e9;
-        long[] all = perClient.stream().flatMapToLong(Arrays::stream).sorted().toArray();
-        if (all.length == 0) {
-            return new Result(0, 0, 0, 0, errors.get());
-        }
-        return new Result(all.length / elapsed, all[(int) (all.length * 0.50)] / 1e6, all[Math.min(all.length - 1, (int) (all.length * 0.99))] / 1e6,
-                all.length, errors.get());
+            return true;
+        });
     }
 
     static String field(String json, String name) {
