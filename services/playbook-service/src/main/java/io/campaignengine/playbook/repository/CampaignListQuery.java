@@ -21,9 +21,10 @@ import java.util.UUID;
 /**
  * The read path of {@code GET /api/campaigns}: one SQL statement on the reactive PostgreSQL client for the page, the
  * task counts of each campaign and the total (from the trigger-kept {@code campaign_counts}), rows mapped straight to
- * views, jsonb columns passed on as text. It is the hottest read of the API (the list screen, polled); through Hibernate, query interpretation, entity
- * hydration and a second count query over every campaign of the business cost most of its time (bench/gateway). The
- * entities it returns are detached copies: nothing written through them is persisted.
+ * views, jsonb columns passed on as text. It is the hottest read of the API (the list screen, polled); through
+ * Hibernate, query interpretation, entity hydration and a second count query over every campaign of the business cost
+ * most of its time (bench/gateway). The campaigns in the views are detached and carry only their scalar columns (the
+ * jsonb ones are in {@link CampaignView.StoredJson}): read them for a response, never write through them.
  */
 @ApplicationScoped
 public class CampaignListQuery {
