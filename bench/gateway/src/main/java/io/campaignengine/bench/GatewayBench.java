@@ -2,6 +2,7 @@ package io.campaignengine.bench;
 
 import io.campaignengine.bench.kit.ClosedLoop;
 import io.campaignengine.bench.kit.ClosedLoop.Result;
+import io.campaignengine.bench.kit.CpuMeter;
 import io.campaignengine.bench.kit.Http;
 import io.campaignengine.bench.kit.Services;
 
@@ -92,15 +93,20 @@ public final class GatewayBench {
         load(direct + path, token, clients, warmup);
         load(viaGateway + path, token, clients, warmup);
 
+        // where the two cores go: CPU per answered request in each process
+        CpuMeter cpu = new CpuMeter().self("bench").process("gateway", gateway).process("service", service)
+                .commandContains("postgres", "bin/postgres");
         List<Result> directResults = new ArrayList<>();
         List<Result> gatewayResults = new ArrayList<>();
         for (int r = 1; r <= rounds; r++) {
-            token = token("alice"); // a fresh 15-minute token per round
-            Result d = load(direct + path, token, clients, seconds);
-            Result g = load(viaGateway + path, token, clients, seconds);
-            directResults.add(d);
-            gatewayResults.add(g);
-            System.out.printf("round %d: direct  %s%n         gateway %s   ratio %.2f%n", r, d, g, g.rps() / d.rps());
+            String roundToken = token("alice"); // a fresh 15-minute token per round
+            CpuMeter.Measured<Result> d = cpu.measure(() -> load(direct + path, roundToken, clients, seconds));
+            CpuMeter.Measured<Result> g = cpu.measure(() -> load(viaGateway + path, roundToken, clients, seconds));
+            directResults.add(d.result());
+            gatewayResults.add(g.result());
+            System.out.printf("round %d: direct  %s%n           %s%n         gateway %s   ratio %.2f%n           %s%n", r,
+                    d.result(), d.perRequest(d.result().requests()), g.result(), g.result().rps() / d.result().rps(),
+                    g.perRequest(g.result().requests()));
         }
         Result dm = Result.median(directResults);
         Result gm = Result.median(gatewayResults);

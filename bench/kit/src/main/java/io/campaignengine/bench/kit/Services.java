@@ -60,6 +60,7 @@ public final class Services implements AutoCloseable {
                 "-Dquarkus.http.port=" + port, "-Dquarkus.log.category.\"io.campaignengine.access\".level=WARN"));
         cmd.addAll(jvmArgs);
         if (System.getenv("BENCH_JFR") != null) {
+            cmd.add("-XX:FlightRecorderOptions:stackdepth=256");
             cmd.add("-XX:StartFlightRecording=filename=" + logDir.resolve(logPrefix + name + ".jfr") + ",settings=profile");
         }
         cmd.addAll(List.of("-jar", jar.toString()));

@@ -76,15 +76,17 @@ public class CampaignListQuery {
         } else {
             total = "(select coalesce(sum(k.n), 0) from campaign_counts k where " + countWhere + ")";
         }
-        params.add(size);
-        params.add((long) page * size);
+        // LIMIT and OFFSET are written into the statement (two ints, never text from the request): as parameters, the
+        // generic plan PostgreSQL would cache has to assume a tenth of the table per page and always loses to a custom
+        // plan, so every execution was planned again (~0.7 ms of PostgreSQL CPU per list, bench/gateway). Each page
+        // size and page number is its own prepared statement, planned once per connection.
         String sql = "select " + COLUMNS + ", tc.total, tc.completed, tc.blocked, tc.human_open, tc.system_open, "
                 + total + " as total_items from (select * from campaigns c where " + where
-                + " order by c.created_at desc, c.id limit $" + (params.size() - 1) + " offset $" + params.size() + ") c "
+                + " order by c.created_at desc, c.id limit " + size + " offset " + (long) page * size + ") c "
                 + TASK_COUNTS + " order by c.created_at desc, c.id";
         return pool.preparedQuery(sql).execute(Tuple.from(params)).chain(rows -> {
             if (rows.size() == 0 && page > 0) { // past the end: the total still counts
-                return pool.preparedQuery("select " + total + " as total_items").execute(Tuple.from(params.subList(0, params.size() - 2)))
+                return pool.preparedQuery("select " + total + " as total_items").execute(Tuple.from(params))
                         .map(r -> new PageResult<>(List.<CampaignView>of(), page, size, r.iterator().next().getLong(0)));
             }
             return Uni.createFrom().item(toPage(rows, page, size));

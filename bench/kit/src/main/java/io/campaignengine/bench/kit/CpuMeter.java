@@ -1,0 +1,79 @@
+package io.campaignengine.bench.kit;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+/**
+ * CPU time spent by named groups of processes over a measured phase (user + system, from the kernel's per-process
+ * accounting): where a shared machine's cores went — the load generator itself, each service, PostgreSQL, the rest
+ * of the stack. Divided by the requests answered, it is the CPU cost of one request in each process.
+ */
+public final class CpuMeter {
+    private final Map<String, Predicate<ProcessHandle>> groups = new LinkedHashMap<>();
+
+    /** The benchmark's own JVM. */
+    public CpuMeter self(String name) {
+        long me = ProcessHandle.current().pid();
+        groups.put(name, p -> p.pid() == me);
+        return this;
+    }
+
+    public CpuMeter process(String name, Process process) {
+        long pid = process.pid();
+        groups.put(name, p -> p.pid() == pid);
+        return this;
+    }
+
+    /** Every process whose command line contains {@code fragment} (e.g. all PostgreSQL backends). */
+    public CpuMeter commandContains(String name, String fragment) {
+        groups.put(name, p -> p.info().commandLine().map(c -> c.contains(fragment)).orElse(false)
+                || p.info().command().map(c -> c.contains(fragment)).orElse(false));
+        return this;
+    }
+
+    /** CPU time per group now; processes that ended in between are not counted (backends of a closed pool). */
+    public Map<String, Long> sampleMillis() {
+        Map<String, Long> out = new LinkedHashMap<>();
+        groups.keySet().forEach(k -> out.put(k, 0L));
+        ProcessHandle.allProcesses().forEach(p -> {
+            long ms = p.info().totalCpuDuration().map(Duration::toMillis).orElse(0L);
+            groups.forEach((name, match) -> {
+                if (match.test(p)) {
+                    out.merge(name, ms, Long::sum);
+                }
+            });
+        });
+        return out;
+    }
+
+    /** Runs {@code phase}, returning its result and the CPU milliseconds each group spent meanwhile. */
+    public <T> Measured<T> measure(Phase<T> phase) throws Exception {
+        Map<String, Long> before = sampleMillis();
+        long t0 = System.nanoTime();
+        T result = phase.run();
+        double wallMs = (System.nanoTime() - t0) / 1e6;
+        Map<String, Long> after = sampleMillis();
+        Map<String, Long> spent = new LinkedHashMap<>();
+        after.forEach((k, v) -> spent.put(k, Math.max(0, v - before.getOrDefault(k, 0L))));
+        return new Measured<>(result, spent, wallMs);
+    }
+
+    @FunctionalInterface
+    public interface Phase<T> {
+        T run() throws Exception;
+    }
+
+    public record Measured<T>(T result, Map<String, Long> cpuMillis, double wallMillis) {
+        /** e.g. {@code bench 0.41, gateway 0.62, service 0.93, postgres 0.20 ms CPU/request; 1.9 of 2 cores busy}. */
+        public String perRequest(long requests) {
+            String each = cpuMillis.entrySet().stream()
+                    .map(e -> String.format("%s %.2f", e.getKey(), requests == 0 ? 0 : e.getValue() / (double) requests))
+                    .collect(Collectors.joining(", "));
+            double cores = cpuMillis.values().stream().mapToLong(Long::longValue).sum() / wallMillis;
+            return String.format("%s ms CPU/request; %.2f cores busy", each, cores);
+        }
+    }
+}
