@@ -69,11 +69,14 @@ public final class GatewayBench {
         int gatewayPort = Services.freePort();
         System.out.printf("starting playbook-service on %d and the gateway on %d (production profile, -Xmx256m, SerialGC, as make run)%n",
                 servicePort, gatewayPort);
-        Process service = services.start("playbook-service", "playbook-service", servicePort, Map.of("CE_AI_GENERATOR", "offline", "CE_DEMO_DATA", "false"), List.of());
+        Process service = services.start("playbook-service", "playbook-service", servicePort, Map.of("CE_AI_GENERATOR", "offline", "CE_DEMO_DATA", "false"),
+                extraOptions("BENCH_SERVICE_OPTS"));
         services.awaitReady("playbook-service", service, "http://127.0.0.1:" + servicePort + "/q/health/ready", Duration.ofSeconds(120));
+        List<String> gatewayOptions = new ArrayList<>(List.of("-Dcampaign-engine.gateway.upstreams.content-service.enabled=false",
+                "-Dcampaign-engine.gateway.upstreams.image-service.enabled=false"));
+        gatewayOptions.addAll(extraOptions("BENCH_GATEWAY_OPTS"));
         Process gateway = services.start("gateway", "gateway", gatewayPort, Map.of("CE_PLAYBOOK_URL", "http://127.0.0.1:" + servicePort),
-                List.of("-Dcampaign-engine.gateway.upstreams.content-service.enabled=false",
-                        "-Dcampaign-engine.gateway.upstreams.image-service.enabled=false"));
+                gatewayOptions);
         services.awaitReady("gateway", gateway, "http://127.0.0.1:" + gatewayPort + "/q/health/ready", Duration.ofSeconds(120));
 
         String direct = "http://127.0.0.1:" + servicePort;
@@ -115,6 +118,12 @@ public final class GatewayBench {
         System.out.printf("MEDIAN gateway %s%n", gm);
         System.out.printf("MEDIAN gateway/direct throughput ratio %.2f (target >= 0.75); gateway target >= 2000 req/s, p99 <= 50 ms%n",
                 Result.medianOf(gatewayResults.stream().map(g -> g.rps() / directResults.get(gatewayResults.indexOf(g)).rps()).toList()));
+    }
+
+    /** JVM options from an environment variable (space-separated), to try a setting on one side: e.g. BENCH_GATEWAY_OPTS. */
+    static List<String> extraOptions(String variable) {
+        String value = System.getenv(variable);
+        return value == null || value.isBlank() ? List.of() : List.of(value.trim().split("\\s+"));
     }
 
     // ------------------------------------------------------------------------------------------ the load

@@ -194,6 +194,27 @@ class GatewayRoutingTest {
         assertTrue(arrivals.get(1) - arrivals.get(0) >= Upstreams.SSE_PAUSE_MS - 300, "events spaced like the upstream wrote them " + arrivals);
     }
 
+    /** A 304 (the campaign list revalidated by its ETag) comes through as it is: no body, no chunked framing after it. */
+    @Test
+    void aNotModifiedAnswerPassesThroughWithoutABody() throws Exception {
+        String melissa = businessId("melissa");
+        String etag = as(BOB).queryParam("businessId", melissa).get("/api/campaigns").then().statusCode(200).extract().header("ETag");
+        assertTrue(etag != null && etag.startsWith("\""), "the list's version as ETag: " + etag);
+        URI uri = URI.create(base());
+        try (java.net.Socket socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
+            socket.setSoTimeout(10_000);
+            String request = "GET /api/campaigns?businessId=" + melissa + " HTTP/1.1\r\nHost: " + uri.getAuthority()
+                    + "\r\nAuthorization: Bearer " + TestTokens.token(BOB) + "\r\nIf-None-Match: " + etag
+                    + "\r\nConnection: close\r\n\r\n";
+            socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII);
+            assertTrue(answer.startsWith("HTTP/1.1 304"), answer);
+            assertTrue(answer.toLowerCase(java.util.Locale.ROOT).contains("\r\netag: " + etag.toLowerCase(java.util.Locale.ROOT) + "\r\n"), answer);
+            assertFalse(answer.toLowerCase(java.util.Locale.ROOT).contains("transfer-encoding"), answer);
+            assertTrue(answer.endsWith("\r\n\r\n"), "nothing after the headers: " + answer);
+        }
+    }
+
     @Test
     void anUnreachableUpstreamIsA502AndASlowOneA504() {
         as(BOB).get("/api/nowhere/anything").then().statusCode(502).contentType("application/problem+json")

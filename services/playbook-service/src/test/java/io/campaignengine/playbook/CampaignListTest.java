@@ -19,12 +19,17 @@ import static io.campaignengine.playbook.Api.BOB;
 import static io.campaignengine.playbook.Api.CAROL;
 import static io.campaignengine.playbook.Api.as;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 /**
  * GET /api/campaigns has its own read path (CampaignListQuery: one SQL statement, task counts aggregated in it, the total
  * from the trigger-kept campaign_counts): its items must be exactly what GET /api/campaigns/{id} returns, and its totals
- * what counting the table gives, through inserts, status changes and deletes.
+ * what counting the table gives, through inserts, status changes and deletes; a business's kept pages and their ETag
+ * must follow every write.
  */
 @QuarkusTest
 class CampaignListTest {
@@ -81,6 +86,74 @@ class CampaignListTest {
         assertTotals(melissa, vaquero);
         as(ALICE).delete("/api/campaigns/" + draft).then().statusCode(204);
         assertTotals(melissa, vaquero);
+    }
+
+    /**
+     * A business's pages are kept with its list version (CampaignListCache): every write of a campaign or of a task
+     * alone — through the API or straight in the database, as another instance would — shows on the next request, and
+     * the version is the ETag that If-None-Match turns into a 304.
+     */
+    @Test
+    void keptPagesFollowEveryChangeAndAnswerTheirEtag() throws Exception {
+        String melissa = Api.melissaId();
+        String id = (String) Api.draftCampaign("Kept " + UUID.randomUUID()).get("id");
+        var first = page(melissa, null);
+        String etag = first.header("ETag");
+        assertNotNull(etag, "a business's list carries its version");
+        assertEquals("private, no-cache", first.header("Cache-Control"));
+        assertEquals(item(first, id), get(id));
+        var again = page(melissa, null);
+        assertEquals(etag, again.header("ETag"));
+        assertArrayEquals(first.asByteArray(), again.asByteArray());
+        as(BOB).queryParam("businessId", melissa).queryParam("size", 5).header("If-None-Match", etag).get("/api/campaigns").then()
+                .statusCode(304).header("ETag", etag);
+
+        // a campaign written through the API
+        as(BOB).body(Map.of("name", "Kept, renamed")).put("/api/campaigns/" + id).then().statusCode(200);
+        var renamed = page(melissa, etag);
+        assertEquals(200, renamed.statusCode(), "If-None-Match with an old version is a full answer");
+        assertNotEquals(etag, renamed.header("ETag"));
+        assertEquals("Kept, renamed", item(renamed, id).get("name"));
+
+        // a task alone (blocking it does not write its campaign)
+        as(BOB).post("/api/campaigns/" + id + "/submit").then().statusCode(200);
+        as(ALICE).post("/api/campaigns/" + id + "/approve").then().statusCode(200);
+        assertEquals(get(id), item(page(melissa, null), id));
+        Map<String, Object> task = Api.task(id, "review_budget");
+        as(BOB).body(Map.of("reason", "kept?")).post("/api/tasks/" + task.get("id") + "/block").then().statusCode(200);
+        Map<String, Object> progress = (Map<String, Object>) item(page(melissa, null), id).get("taskProgress");
+        assertEquals(1, progress.get("blocked"));
+
+        // written by someone else straight in the database
+        try (Connection db = jdbc(); PreparedStatement st = db.prepareStatement("update campaigns set name = 'Kept, from elsewhere' where id = ?::uuid")) {
+            st.setString(1, id);
+            assertEquals(1, st.executeUpdate());
+        }
+        assertEquals("Kept, from elsewhere", item(page(melissa, null), id).get("name"));
+        assertEquals(get(id), item(page(melissa, null), id));
+
+        // out of scope: an empty page, no version to reveal
+        as(CAROL).queryParam("businessId", melissa).get("/api/campaigns").then().statusCode(200).body("totalItems", is(0))
+                .header("ETag", nullValue());
+    }
+
+    private static io.restassured.response.Response page(String business, String ifNoneMatch) {
+        var request = as(BOB).queryParam("businessId", business).queryParam("size", 5);
+        if (ifNoneMatch != null) {
+            request.header("If-None-Match", ifNoneMatch);
+        }
+        return request.get("/api/campaigns").then().extract().response();
+    }
+
+    private static Map<String, Object> item(io.restassured.response.Response page, String id) {
+        assertEquals(200, page.statusCode(), page.asString());
+        List<Map<String, Object>> items = page.jsonPath().getList("items");
+        return items.stream().filter(i -> id.equals(i.get("id"))).findFirst()
+                .orElseThrow(() -> new AssertionError(id + " not on the first page: " + page.asString()));
+    }
+
+    private static Map<String, Object> get(String id) {
+        return as(BOB).get("/api/campaigns/" + id).then().statusCode(200).extract().jsonPath().getMap("");
     }
 
     /** totalItems of each business, each status, and of alice's whole scope, against count(*) on the table. */

@@ -141,7 +141,7 @@ public class ApiProxy {
                 out.headers().add(h.getKey(), h.getValue());
             }
         });
-        if (!in.headers().contains(HttpHeaders.CONTENT_LENGTH)) {
+        if (!in.headers().contains(HttpHeaders.CONTENT_LENGTH) && mayHaveBody(ctx.request(), in.statusCode())) {
             out.setChunked(true);
         }
         // the client went away: stop the upstream exchange too (e.g. an SSE stream nobody reads any more)
@@ -203,6 +203,11 @@ public class ApiProxy {
         }
         return req.headers().contains(HttpHeaders.TRANSFER_ENCODING)
                 || (req.version() == io.vertx.core.http.HttpVersion.HTTP_2 && !req.isEnded());
+    }
+
+    /** RFC 9110 §6.4.1: no content in answers to HEAD, in 1xx, 204 and 304 (a 304 revalidating an ETag passes through as it is). */
+    static boolean mayHaveBody(HttpServerRequest req, int status) {
+        return req.method() != io.vertx.core.http.HttpMethod.HEAD && status >= 200 && status != 204 && status != 304;
     }
 
     static String forwardedFor(HttpServerRequest req) {

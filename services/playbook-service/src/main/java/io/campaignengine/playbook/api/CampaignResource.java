@@ -6,7 +6,10 @@ import io.campaignengine.playbook.api.Views.FailRequest;
 import io.campaignengine.playbook.api.Views.NoteRequest;
 import io.campaignengine.playbook.api.Views.ReasonRequest;
 import io.campaignengine.playbook.api.Views.SummaryRequest;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.campaignengine.playbook.domain.CampaignStatus;
+import io.campaignengine.playbook.service.Caller;
 import io.campaignengine.playbook.service.CampaignInput;
 import io.campaignengine.playbook.service.CampaignService;
 import io.campaignengine.kit.security.CallerContext;
@@ -19,18 +22,25 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
+import java.util.List;
+import java.util.UUID;
 
 /**
  * Seed 4.1 Campaigns and the lifecycle actions: submit (draft → review), approve (→ setup, tasks, CampaignApproved),
@@ -43,22 +53,82 @@ import java.net.URI;
 public class CampaignResource {
     private final CampaignService service;
     private final CallerContext caller;
+    private final CampaignListCache listCache;
+    private final ObjectMapper json;
 
-    public CampaignResource(CampaignService service, CallerContext caller) {
+    public CampaignResource(CampaignService service, CallerContext caller, CampaignListCache listCache, ObjectMapper json) {
         this.service = service;
         this.caller = caller;
+        this.listCache = listCache;
+        this.json = json;
     }
 
     @GET
     @RolesAllowed({Roles.VIEWER, Roles.MARKETER, Roles.ADMIN})
-    @Operation(summary = "List campaigns (filters: businessId, status, playbookId), newest first")
-    public Uni<PageResponse<CampaignResponse>> list(@QueryParam("businessId") String businessId, @QueryParam("status") String status,
-                                                    @QueryParam("playbookId") String playbookId,
-                                                    @QueryParam("page") @DefaultValue("0") int page,
-                                                    @QueryParam("size") @DefaultValue("20") int size) {
+    @Operation(summary = "List campaigns (filters: businessId, status, playbookId), newest first",
+            description = "With a businessId the answer carries an ETag (the business's campaign list version, which moves with "
+                    + "every change of its campaigns and their tasks): send it back as If-None-Match and an unchanged list is a 304.")
+    @APIResponse(responseCode = "200", description = "one page of campaigns",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CampaignPage.class)))
+    @APIResponse(responseCode = "304", description = "the list is unchanged since the ETag sent as If-None-Match")
+    public Uni<Response> list(@QueryParam("businessId") String businessId, @QueryParam("status") String status,
+                              @QueryParam("playbookId") String playbookId,
+                              @QueryParam("page") @DefaultValue("0") int page,
+                              @QueryParam("size") @DefaultValue("20") int size,
+                              @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         Params.page(page, size);
-        return service.list(Callers.of(caller), Params.uuid("businessId", businessId), Params.code("status", CampaignStatus.class, status),
-                Params.uuid("playbookId", playbookId), page, size).map(r -> PageResponse.of(r, CampaignResponse::of));
+        Caller who = Callers.of(caller);
+        UUID business = Params.uuid("businessId", businessId);
+        CampaignStatus inStatus = Params.code("status", CampaignStatus.class, status);
+        UUID playbook = Params.uuid("playbookId", playbookId);
+        if (business == null || !listCache.enabled()) {
+            return render(who, business, inStatus, playbook, page, size).map(body -> page(body, null));
+        }
+        CampaignListCache.Key key = new CampaignListCache.Key(business, inStatus, playbook, page, size);
+        return service.listVersion(who, business).chain(version -> {
+            if (version == null) { // not in scope (an empty page), or no campaign yet: nothing to keep
+                return render(who, business, inStatus, playbook, page, size).map(body -> page(body, null));
+            }
+            String etag = CampaignListCache.etag(version);
+            if (CampaignListCache.matches(ifNoneMatch, etag)) {
+                return Uni.createFrom().item(Response.notModified().header(HttpHeaders.ETAG, etag).header(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL).build());
+            }
+            CampaignListCache.Page kept = listCache.get(key, version);
+            if (kept != null) {
+                return Uni.createFrom().item(page(kept.body(), etag));
+            }
+            // read after the version: the page shows that version or a later one, never an earlier one under its tag
+            return render(who, business, inStatus, playbook, page, size).map(body -> {
+                listCache.put(key, new CampaignListCache.Page(version, body));
+                return page(body, etag);
+            });
+        });
+    }
+
+    /** Revalidated on every use; private: each answer was authorized for its caller. */
+    private static final String CACHE_CONTROL = "private, no-cache";
+
+    private Uni<byte[]> render(Caller who, UUID business, CampaignStatus status, UUID playbook, int page, int size) {
+        return service.list(who, business, status, playbook, page, size).map(r -> {
+            try {
+                return json.writeValueAsBytes(PageResponse.of(r, CampaignResponse::of));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("campaign page not serializable", e);
+            }
+        });
+    }
+
+    private static Response page(byte[] body, String etag) {
+        Response.ResponseBuilder ok = Response.ok(body, MediaType.APPLICATION_JSON_TYPE);
+        if (etag != null) {
+            ok.header(HttpHeaders.ETAG, etag).header(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL);
+        }
+        return ok.build();
+    }
+
+    /** The shape of a page of campaigns, for the OpenAPI document (the list answers with bytes it may have kept). */
+    @Schema(name = "CampaignPage")
+    record CampaignPage(List<CampaignResponse> items, int page, int size, long totalItems, long totalPages) {
     }
 
     @GET

@@ -93,6 +93,17 @@ public class CampaignListQuery {
         });
     }
 
+    /**
+     * The business's campaign list version (V4 migration: it moves with every write of its campaigns and their tasks),
+     * or null when the business is not in {@code scopeSlugs} or never had a campaign.
+     */
+    public Uni<Long> version(Set<String> scopeSlugs, UUID businessId) {
+        return pool.preparedQuery("select v.version from campaign_list_versions v where v.business_id = $1"
+                        + " and exists (select 1 from businesses b where b.id = $1 and b.slug = any($2))")
+                .execute(Tuple.of(businessId, scopeSlugs.toArray(String[]::new)))
+                .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getLong(0));
+    }
+
     private static PageResult<CampaignView> toPage(RowSet<Row> rows, int page, int size) {
         List<CampaignView> items = new ArrayList<>(rows.size());
         long total = 0;

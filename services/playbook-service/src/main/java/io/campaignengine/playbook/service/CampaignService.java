@@ -76,6 +76,14 @@ public class CampaignService {
         return listQuery.page(caller.scope(), businessId, status, playbookId, page, size);
     }
 
+    /** The version of a business's campaign list (null: not in the caller's scope, or no campaign yet): see CampaignListCache. */
+    public Uni<Long> listVersion(Caller caller, UUID businessId) {
+        if (caller.seesNothing()) {
+            return Uni.createFrom().nullItem();
+        }
+        return listQuery.version(caller.scope(), businessId);
+    }
+
     @WithSession
     public Uni<CampaignView> get(Caller caller, UUID id) {
         return find(caller, id).chain(this::view);
