@@ -28,7 +28,9 @@ import java.util.regex.Pattern;
 
 /**
  * {@code GET /api/campaigns?businessId=…} (first page, 20 of 10,000 campaigns, with task progress) by 64 concurrent
- * clients, directly against playbook-service and through the gateway, alternating in the same run. Both are the
+ * clients, directly against playbook-service and through the gateway, alternating in the same run — for the platform
+ * as configured (a business's rendered pages kept while its list version stands still) and, side by side, for the
+ * same jars with that cache off (every request read and rendered). Both are the
  * built service jars (production profile) started here against a running devstack (default: the test profile's
  * stack.env), so the load generator, the gateway, the service and PostgreSQL share the same two cores — the figures
  * are for this machine as a whole.
@@ -65,59 +67,80 @@ public final class GatewayBench {
     }
 
     void run(int campaigns, int clients, int rounds, int seconds, int warmup) throws Exception {
+        // the platform as configured (kept pages on), and side by side the same jars with CampaignListCache off
+        Pair kept = startPair("", List.of());
+        Pair rendered = startPair("-uncached", List.of("-Dcampaign-engine.playbook.list-cache.max-entries=0"));
+        List<Pair> pairs = List.of(kept, rendered);
+
+        String token = token("alice");
+        String businessId = seed(kept.direct(), token, campaigns);
+        String path = "/api/campaigns?businessId=" + businessId;
+        for (Pair pair : pairs) {
+            String check = get(pair.viaGateway() + path, token);
+            Matcher total = Pattern.compile("\"totalItems\"\\s*:\\s*(\\d+)").matcher(check);
+            if (!total.find() || Integer.parseInt(total.group(1)) < campaigns) {
+                throw new IllegalStateException("expected totalItems >= " + campaigns + " through the gateway: "
+                        + check.substring(0, Math.min(300, check.length())));
+            }
+            System.out.printf("GET %s%s -> %d bytes, totalItems %s%n", pair.viaGateway(), path, check.length(), total.group(1));
+        }
+
+        System.out.printf("warm-up %d s each%n", warmup);
+        for (Pair pair : pairs) {
+            load(pair.direct() + path, token, clients, warmup);
+            load(pair.viaGateway() + path, token, clients, warmup);
+        }
+
+        Map<Pair, List<Result>> directResults = new HashMap<>();
+        Map<Pair, List<Result>> gatewayResults = new HashMap<>();
+        for (int r = 1; r <= rounds; r++) {
+            String roundToken = token("alice"); // a fresh 15-minute token per round
+            for (Pair pair : pairs) {
+                // where the two cores go: CPU per answered request in each process
+                CpuMeter cpu = new CpuMeter().self("bench").process("gateway", pair.gateway()).process("service", pair.service())
+                        .commandContains("postgres", "bin/postgres");
+                CpuMeter.Measured<Result> d = cpu.measure(() -> load(pair.direct() + path, roundToken, clients, seconds));
+                CpuMeter.Measured<Result> g = cpu.measure(() -> load(pair.viaGateway() + path, roundToken, clients, seconds));
+                directResults.computeIfAbsent(pair, k -> new ArrayList<>()).add(d.result());
+                gatewayResults.computeIfAbsent(pair, k -> new ArrayList<>()).add(g.result());
+                System.out.printf("round %d %s:%n  direct  %s%n          %s%n  gateway %s   ratio %.2f%n          %s%n", r, pair.label(),
+                        d.result(), d.perRequest(d.result().requests()), g.result(), g.result().rps() / d.result().rps(),
+                        g.perRequest(g.result().requests()));
+            }
+        }
+        System.out.println();
+        for (Pair pair : pairs) {
+            List<Result> ds = directResults.get(pair);
+            List<Result> gs = gatewayResults.get(pair);
+            System.out.printf("MEDIAN %s%n  direct  %s%n  gateway %s%n  gateway/direct throughput ratio %.2f%n", pair.label(),
+                    Result.median(ds), Result.median(gs),
+                    Result.medianOf(java.util.stream.IntStream.range(0, gs.size()).mapToObj(i -> gs.get(i).rps() / ds.get(i).rps()).toList()));
+        }
+        System.out.println("targets (through the gateway, kept pages as configured): >= 2000 req/s, p99 <= 50 ms, gateway/direct >= 0.75");
+    }
+
+    /** A playbook-service and a gateway in front of it. */
+    record Pair(String label, Process service, Process gateway, String direct, String viaGateway) {
+    }
+
+    Pair startPair(String suffix, List<String> serviceOptions) throws Exception {
         int servicePort = Services.freePort();
         int gatewayPort = Services.freePort();
-        System.out.printf("starting playbook-service on %d and the gateway on %d (production profile, -Xmx256m, SerialGC, as make run)%n",
-                servicePort, gatewayPort);
-        Process service = services.start("playbook-service", "playbook-service", servicePort, Map.of("CE_AI_GENERATOR", "offline", "CE_DEMO_DATA", "false"),
-                extraOptions("BENCH_SERVICE_OPTS"));
-        services.awaitReady("playbook-service", service, "http://127.0.0.1:" + servicePort + "/q/health/ready", Duration.ofSeconds(120));
+        String label = suffix.isEmpty() ? "kept pages (as configured)" : "no kept pages (list-cache.max-entries=0)";
+        System.out.printf("%s: playbook-service on %d, the gateway on %d (production profile, -Xmx256m, SerialGC, as make run)%n",
+                label, servicePort, gatewayPort);
+        List<String> options = new ArrayList<>(serviceOptions);
+        options.addAll(extraOptions("BENCH_SERVICE_OPTS"));
+        Process service = services.start("playbook-service" + suffix, "playbook-service", servicePort,
+                Map.of("CE_AI_GENERATOR", "offline", "CE_DEMO_DATA", "false"), options);
+        services.awaitReady("playbook-service" + suffix, service, "http://127.0.0.1:" + servicePort + "/q/health/ready", Duration.ofSeconds(120));
         List<String> gatewayOptions = new ArrayList<>(List.of("-Dcampaign-engine.gateway.upstreams.content-service.enabled=false",
                 "-Dcampaign-engine.gateway.upstreams.image-service.enabled=false"));
         gatewayOptions.addAll(extraOptions("BENCH_GATEWAY_OPTS"));
-        Process gateway = services.start("gateway", "gateway", gatewayPort, Map.of("CE_PLAYBOOK_URL", "http://127.0.0.1:" + servicePort),
+        Process gateway = services.start("gateway" + suffix, "gateway", gatewayPort, Map.of("CE_PLAYBOOK_URL", "http://127.0.0.1:" + servicePort),
                 gatewayOptions);
-        services.awaitReady("gateway", gateway, "http://127.0.0.1:" + gatewayPort + "/q/health/ready", Duration.ofSeconds(120));
-
-        String direct = "http://127.0.0.1:" + servicePort;
-        String viaGateway = "http://127.0.0.1:" + gatewayPort;
-        String token = token("alice");
-        String businessId = seed(direct, token, campaigns);
-        String path = "/api/campaigns?businessId=" + businessId;
-        String check = get(viaGateway + path, token);
-        Matcher total = Pattern.compile("\"totalItems\"\\s*:\\s*(\\d+)").matcher(check);
-        if (!total.find() || Integer.parseInt(total.group(1)) < campaigns) {
-            throw new IllegalStateException("expected totalItems >= " + campaigns + " through the gateway: "
-                    + check.substring(0, Math.min(300, check.length())));
-        }
-        System.out.printf("GET %s -> %d bytes, totalItems %s%n", path, check.length(), total.group(1));
-
-        System.out.printf("warm-up %d s each%n", warmup);
-        load(direct + path, token, clients, warmup);
-        load(viaGateway + path, token, clients, warmup);
-
-        // where the two cores go: CPU per answered request in each process
-        CpuMeter cpu = new CpuMeter().self("bench").process("gateway", gateway).process("service", service)
-                .commandContains("postgres", "bin/postgres");
-        List<Result> directResults = new ArrayList<>();
-        List<Result> gatewayResults = new ArrayList<>();
-        for (int r = 1; r <= rounds; r++) {
-            String roundToken = token("alice"); // a fresh 15-minute token per round
-            CpuMeter.Measured<Result> d = cpu.measure(() -> load(direct + path, roundToken, clients, seconds));
-            CpuMeter.Measured<Result> g = cpu.measure(() -> load(viaGateway + path, roundToken, clients, seconds));
-            directResults.add(d.result());
-            gatewayResults.add(g.result());
-            System.out.printf("round %d: direct  %s%n           %s%n         gateway %s   ratio %.2f%n           %s%n", r,
-                    d.result(), d.perRequest(d.result().requests()), g.result(), g.result().rps() / d.result().rps(),
-                    g.perRequest(g.result().requests()));
-        }
-        Result dm = Result.median(directResults);
-        Result gm = Result.median(gatewayResults);
-        System.out.println();
-        System.out.printf("MEDIAN direct  %s%n", dm);
-        System.out.printf("MEDIAN gateway %s%n", gm);
-        System.out.printf("MEDIAN gateway/direct throughput ratio %.2f (target >= 0.75); gateway target >= 2000 req/s, p99 <= 50 ms%n",
-                Result.medianOf(gatewayResults.stream().map(g -> g.rps() / directResults.get(gatewayResults.indexOf(g)).rps()).toList()));
+        services.awaitReady("gateway" + suffix, gateway, "http://127.0.0.1:" + gatewayPort + "/q/health/ready", Duration.ofSeconds(120));
+        return new Pair(label, service, gateway, "http://127.0.0.1:" + servicePort, "http://127.0.0.1:" + gatewayPort);
     }
 
     /** JVM options from an environment variable (space-separated), to try a setting on one side: e.g. BENCH_GATEWAY_OPTS. */

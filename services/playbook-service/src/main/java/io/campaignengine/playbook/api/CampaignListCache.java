@@ -4,9 +4,7 @@ import io.campaignengine.playbook.domain.CampaignStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -18,8 +16,8 @@ import java.util.UUID;
  * (20 campaigns, ~30 KB of JSON) was most of the request's CPU (bench/gateway). Lists without a businessId span the
  * caller's whole scope and are not kept.
  * <p>
- * Bounded: {@code campaign-engine.playbook.list-cache.max-entries} pages (least recently used go first; 0 turns the
- * cache off).
+ * Bounded: at most {@code campaign-engine.playbook.list-cache.max-entries} pages (256; 0 turns the cache off) and
+ * {@code .max-bytes} of them (16 MiB); the least recently used go first.
  */
 @ApplicationScoped
 public class CampaignListCache {
@@ -32,35 +30,56 @@ public class CampaignListCache {
     }
 
     private final int maxEntries;
-    private final Map<Key, Page> pages;
+    private final long maxBytes;
+    /** Access order: the least recently used page first. Guarded by itself. */
+    private final LinkedHashMap<Key, Page> pages = new LinkedHashMap<>(64, 0.75f, true);
+    private long bytes;
 
-    public CampaignListCache(@ConfigProperty(name = "campaign-engine.playbook.list-cache.max-entries", defaultValue = "256") int maxEntries) {
+    public CampaignListCache(@ConfigProperty(name = "campaign-engine.playbook.list-cache.max-entries", defaultValue = "256") int maxEntries,
+                             @ConfigProperty(name = "campaign-engine.playbook.list-cache.max-bytes", defaultValue = "16777216") long maxBytes) {
         this.maxEntries = maxEntries;
-        this.pages = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<Key, Page> eldest) {
-                return size() > maxEntries;
-            }
-        });
+        this.maxBytes = maxBytes;
     }
 
     boolean enabled() {
-        return maxEntries > 0;
+        return maxEntries > 0 && maxBytes > 0;
     }
 
     /** The page rendered at {@code version}, or null (never rendered, evicted, or the list moved on since). */
     Page get(Key key, long version) {
-        Page p = pages.get(key);
-        return p != null && p.version() == version ? p : null;
+        synchronized (pages) {
+            Page p = pages.get(key);
+            return p != null && p.version() == version ? p : null;
+        }
     }
 
-    /** Keeps the newer of two renderings that finish out of order. */
+    /** Keeps the newer of two renderings that finish out of order; drops the least recently used beyond the bounds. */
     void put(Key key, Page page) {
-        pages.merge(key, page, (old, fresh) -> fresh.version() >= old.version() ? fresh : old);
+        if (page.body().length > maxBytes) {
+            return;
+        }
+        synchronized (pages) {
+            Page old = pages.get(key);
+            if (old != null && old.version() > page.version()) {
+                return;
+            }
+            if (old != null) {
+                bytes -= old.body().length;
+            }
+            pages.put(key, page);
+            bytes += page.body().length;
+            var eldest = pages.entrySet().iterator();
+            while ((pages.size() > maxEntries || bytes > maxBytes) && eldest.hasNext()) {
+                bytes -= eldest.next().getValue().body().length;
+                eldest.remove();
+            }
+        }
     }
 
     int size() {
-        return pages.size();
+        synchronized (pages) {
+            return pages.size();
+        }
     }
 
     /** The list version as an HTTP entity tag: the same page of the same version is the same bytes. */
