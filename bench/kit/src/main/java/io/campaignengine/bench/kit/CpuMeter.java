@@ -52,13 +52,35 @@ public final class CpuMeter {
     /** Runs {@code phase}, returning its result and the CPU milliseconds each group spent meanwhile. */
     public <T> Measured<T> measure(Phase<T> phase) throws Exception {
         Map<String, Long> before = sampleMillis();
+        long[] machineBefore = machineTicks();
         long t0 = System.nanoTime();
         T result = phase.run();
         double wallMs = (System.nanoTime() - t0) / 1e6;
         Map<String, Long> after = sampleMillis();
+        long[] machineAfter = machineTicks();
         Map<String, Long> spent = new LinkedHashMap<>();
         after.forEach((k, v) -> spent.put(k, Math.max(0, v - before.getOrDefault(k, 0L))));
-        return new Measured<>(result, spent, wallMs);
+        long total = machineAfter[0] - machineBefore[0];
+        double steal = total <= 0 ? 0 : (machineAfter[1] - machineBefore[1]) * 100.0 / total;
+        double idle = total <= 0 ? 0 : (machineAfter[2] - machineBefore[2]) * 100.0 / total;
+        return new Measured<>(result, spent, wallMs, steal, idle);
+    }
+
+    /**
+     * The machine's CPU ticks from /proc/stat: all, stolen by the hypervisor, idle. Steal is time a virtual machine's
+     * cores were taken by its host: when it is high, every figure of the phase is low for reasons outside the machine.
+     */
+    static long[] machineTicks() {
+        try {
+            String[] f = java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long all = 0;
+            for (int i = 1; i < f.length && i <= 8; i++) {
+                all += Long.parseLong(f[i]);
+            }
+            return new long[]{all, f.length > 8 ? Long.parseLong(f[8]) : 0, Long.parseLong(f[4])};
+        } catch (Exception notLinux) {
+            return new long[]{0, 0, 0};
+        }
     }
 
     @FunctionalInterface
@@ -66,14 +88,15 @@ public final class CpuMeter {
         T run() throws Exception;
     }
 
-    public record Measured<T>(T result, Map<String, Long> cpuMillis, double wallMillis) {
+    public record Measured<T>(T result, Map<String, Long> cpuMillis, double wallMillis, double stealPercent, double idlePercent) {
         /** e.g. {@code bench 0.41, gateway 0.62, service 0.93, postgres 0.20 ms CPU/request; 1.9 of 2 cores busy}. */
         public String perRequest(long requests) {
             String each = cpuMillis.entrySet().stream()
                     .map(e -> String.format("%s %.2f", e.getKey(), requests == 0 ? 0 : e.getValue() / (double) requests))
                     .collect(Collectors.joining(", "));
             double cores = cpuMillis.values().stream().mapToLong(Long::longValue).sum() / wallMillis;
-            return String.format("%s ms CPU/request; %.2f cores busy", each, cores);
+            return String.format("%s ms CPU/request; %.2f cores busy in these; machine idle %.0f %%, stolen by the host %.0f %%",
+                    each, cores, idlePercent, stealPercent);
         }
     }
 }
