@@ -7,6 +7,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.TokenAuthenticationRequest;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
 
 /**
  * Asked before OIDC's own provider: a bearer token verified before (and not expired) gets its identity back at once;
@@ -14,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
  */
 @ApplicationScoped
 public class CachedBearerIdentityProvider implements IdentityProvider<TokenAuthenticationRequest> {
+    private static final Logger LOG = Logger.getLogger(CachedBearerIdentityProvider.class);
     private final VerifiedTokens tokens;
 
     public CachedBearerIdentityProvider(VerifiedTokens tokens) {
@@ -35,6 +37,10 @@ public class CachedBearerIdentityProvider implements IdentityProvider<TokenAuthe
         if (!(request.getToken() instanceof AccessTokenCredential bearer)) {
             return Uni.createFrom().nullItem();
         }
-        return Uni.createFrom().item(tokens.get(bearer.getToken()));
+        SecurityIdentity known = tokens.get(bearer.getToken());
+        if (known == null && LOG.isDebugEnabled()) {
+            LOG.debugf("not known: a token of %d characters (%d tokens remembered); OIDC verifies it", bearer.getToken().length(), tokens.size());
+        }
+        return Uni.createFrom().item(known);
     }
 }

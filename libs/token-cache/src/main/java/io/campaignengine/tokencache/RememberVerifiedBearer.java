@@ -7,6 +7,7 @@ import io.quarkus.security.identity.SecurityIdentityAugmentor;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.logging.Logger;
 
 /**
  * Runs last on every authenticated identity and remembers it when it was verified from a bearer access token: the
@@ -14,6 +15,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  */
 @ApplicationScoped
 public class RememberVerifiedBearer implements SecurityIdentityAugmentor {
+    private static final Logger LOG = Logger.getLogger(RememberVerifiedBearer.class);
     private final VerifiedTokens tokens;
 
     public RememberVerifiedBearer(VerifiedTokens tokens) {
@@ -37,10 +39,14 @@ public class RememberVerifiedBearer implements SecurityIdentityAugmentor {
         }
         AccessTokenCredential bearer = identity.getCredential(AccessTokenCredential.class);
         if (bearer == null || bearer.getToken() == null || !bearer.getToken().equals(jwt.getRawToken()) || jwt.getExpirationTime() <= 0) {
+            LOG.debugf("not remembered (principal %s): credential %s, same token %s, exp %d", identity.getPrincipal().getName(),
+                    bearer == null ? "none" : "present", bearer != null && jwt.getRawToken() != null && jwt.getRawToken().equals(bearer.getToken()),
+                    jwt.getExpirationTime());
             return;
         }
         if (tokens.get(bearer.getToken()) == null) {
             tokens.put(bearer.getToken(), identity, jwt.getExpirationTime() * 1000);
+            LOG.debugf("remembered a token of %s (%d tokens)", jwt.getName(), tokens.size());
         }
     }
 }
