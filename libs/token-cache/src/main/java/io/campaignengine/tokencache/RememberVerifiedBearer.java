@@ -39,9 +39,11 @@ public class RememberVerifiedBearer implements SecurityIdentityAugmentor {
         }
         AccessTokenCredential bearer = identity.getCredential(AccessTokenCredential.class);
         if (bearer == null || bearer.getToken() == null || !bearer.getToken().equals(jwt.getRawToken()) || jwt.getExpirationTime() <= 0) {
-            LOG.debugf("not remembered (principal %s): credential %s, same token %s, exp %d", identity.getPrincipal().getName(),
-                    bearer == null ? "none" : "present", bearer != null && jwt.getRawToken() != null && jwt.getRawToken().equals(bearer.getToken()),
-                    jwt.getExpirationTime());
+            if (LOG.isDebugEnabled()) { // every request of a browser session comes here (its principal is the ID token)
+                LOG.debugf("not remembered (principal %s): credential %s, same token %s, exp %d", identity.getPrincipal().getName(),
+                        bearer == null ? "none" : "present", bearer != null && bearer.getToken() != null && bearer.getToken().equals(jwt.getRawToken()),
+                        jwt.getExpirationTime());
+            }
             return;
         }
         if (tokens.get(bearer.getToken()) == null) {

@@ -8,15 +8,18 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
@@ -201,16 +204,16 @@ class GatewayRoutingTest {
         String etag = as(BOB).queryParam("businessId", melissa).get("/api/campaigns").then().statusCode(200).extract().header("ETag");
         assertTrue(etag != null && etag.startsWith("\""), "the list's version as ETag: " + etag);
         URI uri = URI.create(base());
-        try (java.net.Socket socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
+        try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
             socket.setSoTimeout(10_000);
             String request = "GET /api/campaigns?businessId=" + melissa + " HTTP/1.1\r\nHost: " + uri.getAuthority()
                     + "\r\nAuthorization: Bearer " + TestTokens.token(BOB) + "\r\nIf-None-Match: " + etag
                     + "\r\nConnection: close\r\n\r\n";
-            socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-            String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
             assertTrue(answer.startsWith("HTTP/1.1 304"), answer);
-            assertTrue(answer.toLowerCase(java.util.Locale.ROOT).contains("\r\netag: " + etag.toLowerCase(java.util.Locale.ROOT) + "\r\n"), answer);
-            assertFalse(answer.toLowerCase(java.util.Locale.ROOT).contains("transfer-encoding"), answer);
+            assertTrue(answer.toLowerCase(Locale.ROOT).contains("\r\netag: " + etag.toLowerCase(Locale.ROOT) + "\r\n"), answer);
+            assertFalse(answer.toLowerCase(Locale.ROOT).contains("transfer-encoding"), answer);
             assertTrue(answer.endsWith("\r\n\r\n"), "nothing after the headers: " + answer);
         }
     }

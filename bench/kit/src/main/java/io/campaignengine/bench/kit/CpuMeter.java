@@ -1,5 +1,8 @@
 package io.campaignengine.bench.kit;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -61,26 +64,26 @@ public final class CpuMeter {
      * measured phase takes cores from the requests and is counted in the process's CPU per request.
      */
     static long compilerThreadMillis(long pid) {
-        java.nio.file.Path tasks = java.nio.file.Path.of("/proc", String.valueOf(pid), "task");
-        if (!java.nio.file.Files.isDirectory(tasks)) {
+        Path tasks = Path.of("/proc", String.valueOf(pid), "task");
+        if (!Files.isDirectory(tasks)) {
             return 0;
         }
         long ticks = 0;
-        try (var threads = java.nio.file.Files.list(tasks)) {
-            for (java.nio.file.Path t : threads.toList()) {
+        try (var threads = Files.list(tasks)) {
+            for (Path t : threads.toList()) {
                 try {
-                    String comm = java.nio.file.Files.readString(t.resolve("comm")).trim();
+                    String comm = Files.readString(t.resolve("comm")).trim();
                     if (!comm.startsWith("C1 Compiler") && !comm.startsWith("C2 Compiler")) {
                         continue;
                     }
-                    String stat = java.nio.file.Files.readString(t.resolve("stat"));
+                    String stat = Files.readString(t.resolve("stat"));
                     String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
                     ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime
-                } catch (java.io.IOException | RuntimeException threadEnded) {
+                } catch (IOException | RuntimeException threadEnded) {
                     // the thread ended between listing and reading
                 }
             }
-        } catch (java.io.IOException processEnded) {
+        } catch (IOException processEnded) {
             return 0;
         }
         return ticks * 10;
@@ -109,7 +112,7 @@ public final class CpuMeter {
      */
     static long[] machineTicks() {
         try {
-            String[] f = java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
             long all = 0;
             for (int i = 1; i < f.length && i <= 8; i++) {
                 all += Long.parseLong(f[i]);

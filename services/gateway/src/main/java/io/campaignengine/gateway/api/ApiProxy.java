@@ -15,6 +15,7 @@ import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.RequestOptions;
@@ -207,7 +208,7 @@ public class ApiProxy {
 
     /** RFC 9110 §6.4.1: no content in answers to HEAD, in 1xx, 204 and 304 (a 304 revalidating an ETag passes through as it is). */
     static boolean mayHaveBody(HttpServerRequest req, int status) {
-        return req.method() != io.vertx.core.http.HttpMethod.HEAD && status >= 200 && status != 204 && status != 304;
+        return req.method() != HttpMethod.HEAD && status >= 200 && status != 204 && status != 304;
     }
 
     static String forwardedFor(HttpServerRequest req) {

@@ -81,14 +81,12 @@ public class CampaignResource {
         UUID business = Params.uuid("businessId", businessId);
         CampaignStatus inStatus = Params.code("status", CampaignStatus.class, status);
         UUID playbook = Params.uuid("playbookId", playbookId);
-        if (business == null || !listCache.enabled()) {
-            return render(who, business, inStatus, playbook, page, size).map(body -> page(body, null));
-        }
-        CampaignListCache.Key key = new CampaignListCache.Key(business, inStatus, playbook, page, size);
-        return service.listVersion(who, business).chain(version -> {
-            if (version == null) { // not in scope (an empty page), or no campaign yet: nothing to keep
+        Uni<Long> listVersion = business != null && listCache.enabled() ? service.listVersion(who, business) : Uni.createFrom().nullItem();
+        return listVersion.chain(version -> {
+            if (version == null) { // no businessId, kept pages off, not in scope (an empty page), no campaign yet: read it
                 return render(who, business, inStatus, playbook, page, size).map(body -> page(body, null));
             }
+            CampaignListCache.Key key = new CampaignListCache.Key(business, inStatus, playbook, page, size);
             String etag = CampaignListCache.etag(version);
             if (CampaignListCache.matches(ifNoneMatch, etag)) {
                 return Uni.createFrom().item(Response.notModified().header(HttpHeaders.ETAG, etag).header(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL).build());
