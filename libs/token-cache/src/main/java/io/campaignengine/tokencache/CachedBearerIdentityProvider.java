@@ -27,9 +27,13 @@ public class CachedBearerIdentityProvider implements IdentityProvider<TokenAuthe
         return TokenAuthenticationRequest.class;
     }
 
+    /**
+     * Strictly above OIDC's own provider, which keeps the interface's default ({@code SYSTEM_FIRST + 1}): providers of
+     * equal priority are asked in whatever order CDI lists them, which differs from one JVM start to the next.
+     */
     @Override
     public int priority() {
-        return SYSTEM_FIRST + 1;
+        return SYSTEM_FIRST + 100;
     }
 
     @Override
