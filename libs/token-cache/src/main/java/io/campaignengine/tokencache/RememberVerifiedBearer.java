@@ -4,6 +4,7 @@ import io.quarkus.oidc.AccessTokenCredential;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.SecurityIdentityAugmentor;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -33,6 +34,22 @@ public class RememberVerifiedBearer implements SecurityIdentityAugmentor {
         return Uni.createFrom().item(identity);
     }
 
+    /**
+     * What is kept: principal, roles, credentials and attributes, without the request OIDC verified the token in (a
+     * later request must not see it, nor should the cache hold it for minutes). Permission checkers are not carried
+     * over: the platform authorizes by roles and business scope, never by {@code checkPermission}.
+     */
+    static SecurityIdentity forKeeping(SecurityIdentity identity) {
+        QuarkusSecurityIdentity.Builder kept = QuarkusSecurityIdentity.builder().setPrincipal(identity.getPrincipal())
+                .addRoles(identity.getRoles()).addCredentials(identity.getCredentials());
+        identity.getAttributes().forEach((name, value) -> {
+            if (!name.equals(RememberedBearerMechanism.ROUTING_CONTEXT)) {
+                kept.addAttribute(name, value);
+            }
+        });
+        return kept.build();
+    }
+
     void remember(SecurityIdentity identity) {
         if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken jwt)) {
             return;
@@ -47,7 +64,7 @@ public class RememberVerifiedBearer implements SecurityIdentityAugmentor {
             return;
         }
         if (tokens.get(bearer.getToken()) == null) {
-            tokens.put(bearer.getToken(), identity, jwt.getExpirationTime() * 1000);
+            tokens.put(bearer.getToken(), forKeeping(identity), jwt.getExpirationTime() * 1000);
             LOG.debugf("remembered a token of %s (%d tokens)", jwt.getName(), tokens.size());
         }
     }

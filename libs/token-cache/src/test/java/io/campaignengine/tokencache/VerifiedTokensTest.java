@@ -1,14 +1,13 @@
 package io.campaignengine.tokencache;
 
 import io.quarkus.oidc.AccessTokenCredential;
-import io.quarkus.oidc.IdTokenCredential;
 import io.quarkus.security.identity.SecurityIdentity;
-import io.quarkus.security.identity.request.TokenAuthenticationRequest;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.jwt.auth.principal.DefaultJWTCallerPrincipal;
 import org.jose4j.jwt.JwtClaims;
 import org.junit.jupiter.api.Test;
 
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -19,7 +18,6 @@ class VerifiedTokensTest {
     final AtomicLong now = new AtomicLong(1_000_000);
     final VerifiedTokens tokens = new VerifiedTokens(3, 60_000, now::get);
     final RememberVerifiedBearer remember = new RememberVerifiedBearer(tokens);
-    final CachedBearerIdentityProvider provider = new CachedBearerIdentityProvider(tokens);
 
     @Test
     void aTokenIsRememberedUntilItsExpiryAndAtMostMaxAge() {
@@ -58,12 +56,17 @@ class VerifiedTokensTest {
 
     @Test
     void onlyIdentitiesVerifiedFromTheBearerTokenItselfAreRememberedAndServed() {
-        SecurityIdentity bearer = identity("raw-1", "alice", 1_100);
+        Object firstRequest = new Object();
+        SecurityIdentity bearer = QuarkusSecurityIdentity.builder(identity("raw-1", "alice", 1_100))
+                .addAttribute(RememberedBearerMechanism.ROUTING_CONTEXT, firstRequest).addAttribute("tenant-id", "Default").build();
         remember.remember(bearer);
-        assertSame(bearer, provider.authenticate(new TokenAuthenticationRequest(new AccessTokenCredential("raw-1")), null).await().indefinitely());
-        // an ID token credential (a browser session) is never answered from the cache
-        assertNull(provider.authenticate(new TokenAuthenticationRequest(new IdTokenCredential("raw-1")), null).await().indefinitely());
-        assertNull(provider.authenticate(new TokenAuthenticationRequest(new AccessTokenCredential("raw-2")), null).await().indefinitely());
+        SecurityIdentity kept = tokens.get("raw-1");
+        assertSame(bearer.getPrincipal(), kept.getPrincipal());
+        assertEquals(Set.of("viewer"), kept.getRoles());
+        assertEquals("raw-1", kept.getCredential(AccessTokenCredential.class).getToken());
+        assertEquals("Default", kept.getAttribute("tenant-id"));
+        assertNull(kept.getAttribute(RememberedBearerMechanism.ROUTING_CONTEXT), "the request it was verified in is not kept");
+        assertNull(tokens.get("raw-2"));
 
         // a session identity: principal from the ID token, the access token beside it -> not remembered
         SecurityIdentity session = QuarkusSecurityIdentity.builder().setPrincipal(principal("id-token", "bob", 1_100))
@@ -73,6 +76,15 @@ class VerifiedTokensTest {
         // no expiry claim -> not remembered
         remember.remember(identity("raw-3", "carol", 0));
         assertNull(tokens.get("raw-3"));
+    }
+
+    @Test
+    void onlyTheBearerSchemeCarriesAToken() {
+        assertEquals("abc.def.ghi", RememberedBearerMechanism.bearerToken("Bearer abc.def.ghi"));
+        assertEquals("abc.def.ghi", RememberedBearerMechanism.bearerToken("bearer abc.def.ghi"));
+        assertNull(RememberedBearerMechanism.bearerToken("Basic YWxpY2U6c2VjcmV0"));
+        assertNull(RememberedBearerMechanism.bearerToken("Bearer "));
+        assertNull(RememberedBearerMechanism.bearerToken(null));
     }
 
     static SecurityIdentity identity(String raw, String user, long expSeconds) {

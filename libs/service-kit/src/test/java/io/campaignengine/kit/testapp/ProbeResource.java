@@ -3,6 +3,8 @@ package io.campaignengine.kit.testapp;
 import io.campaignengine.kit.problem.ValidationProblem;
 import io.campaignengine.kit.security.CallerContext;
 import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -22,9 +24,19 @@ import java.util.Map;
 public class ProbeResource {
 
     private final CallerContext caller;
+    private final SecurityIdentity identity;
 
-    public ProbeResource(CallerContext caller) {
+    public ProbeResource(CallerContext caller, SecurityIdentity identity) {
         this.caller = caller;
+        this.identity = identity;
+    }
+
+    /** Whether the caller's identity names this very request as its routing context (not one it was first verified in). */
+    @GET
+    @Path("bound-to-this-request")
+    @Authenticated
+    public boolean boundToThisRequest(RoutingContext request) {
+        return identity.getAttribute(RoutingContext.class.getName()) == request;
     }
 
     @GET
