@@ -4,6 +4,7 @@ import io.campaignengine.bench.kit.ClosedLoop;
 import io.campaignengine.bench.kit.ClosedLoop.Result;
 import io.campaignengine.bench.kit.CpuMeter;
 import io.campaignengine.bench.kit.Http;
+import io.campaignengine.bench.kit.KeepAliveGet;
 import io.campaignengine.bench.kit.Services;
 
 import java.io.IOException;
@@ -11,6 +12,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -44,6 +46,10 @@ public final class GatewayBench {
     final Properties env;
     final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
     final Services services;
+    /** {@code --client jdk}: the JDK HttpClient instead of one keep-alive socket per client thread. */
+    boolean jdkClient;
+    /** The size of the first page, which every measured answer must have. */
+    int pageBytes = -1;
 
     GatewayBench(Path root, String profile) throws IOException {
         this.root = root;
@@ -57,6 +63,8 @@ public final class GatewayBench {
             a.put(args[i].replaceFirst("^--", ""), args[i + 1]);
         }
         GatewayBench b = new GatewayBench(Path.of(a.getOrDefault("root", ".")).toAbsolutePath().normalize(), a.getOrDefault("profile", "test"));
+        b.jdkClient = a.getOrDefault("client", "sockets").equals("jdk");
+        System.out.println("load: " + (b.jdkClient ? "virtual threads sharing one JDK HttpClient" : "a thread and a keep-alive socket per client"));
         try {
             b.run(Integer.parseInt(a.getOrDefault("campaigns", "10000")), Integer.parseInt(a.getOrDefault("clients", "64")),
                     Integer.parseInt(a.getOrDefault("rounds", "3")), Integer.parseInt(a.getOrDefault("seconds", "15")),
@@ -82,7 +90,12 @@ public final class GatewayBench {
                 throw new IllegalStateException("expected totalItems >= " + campaigns + " through the gateway: "
                         + check.substring(0, Math.min(300, check.length())));
             }
-            System.out.printf("GET %s%s -> %d bytes, totalItems %s%n", pair.viaGateway(), path, check.length(), total.group(1));
+            int bytes = check.getBytes(StandardCharsets.UTF_8).length;
+            if (pageBytes >= 0 && bytes != pageBytes) {
+                throw new IllegalStateException("the two pairs answer pages of different sizes: " + pageBytes + " and " + bytes);
+            }
+            pageBytes = bytes;
+            System.out.printf("GET %s%s -> %d bytes, totalItems %s%n", pair.viaGateway(), path, bytes, total.group(1));
         }
 
         System.out.printf("warm-up %d s each%n", warmup);
@@ -151,12 +164,25 @@ public final class GatewayBench {
 
     // ------------------------------------------------------------------------------------------ the load
 
-    /** {@code clients} closed-loop clients sending the same GET. */
+    /**
+     * {@code clients} closed-loop clients sending the same GET, each answer checked (200, the page's size). By default
+     * each client is a thread with one keep-alive connection of its own ({@code KeepAliveGet}, cheap for the machine);
+     * {@code --client jdk}: virtual threads sharing one JDK HttpClient, as the figures before 2026-12-01 18:00 were taken.
+     */
     Result load(String url, String token, int clients, int seconds) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
-                .header("Accept", "application/json").timeout(Duration.ofSeconds(30)).GET().build();
-        return ClosedLoop.run(clients, seconds, () -> request,
-                r -> http.send(r, HttpResponse.BodyHandlers.ofByteArray()).statusCode() == 200);
+        if (jdkClient) {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
+                    .header("Accept", "application/json").timeout(Duration.ofSeconds(30)).GET().build();
+            return ClosedLoop.run(clients, seconds, () -> request, r -> {
+                HttpResponse<byte[]> answer = http.send(r, HttpResponse.BodyHandlers.ofByteArray());
+                return answer.statusCode() == 200 && answer.body().length == pageBytes;
+            });
+        }
+        Map<String, String> headers = Map.of("Authorization", "Bearer " + token, "Accept", "application/json");
+        return ClosedLoop.runConnections(clients, seconds, () -> new KeepAliveGet(url, headers), c -> {
+            KeepAliveGet.Response answer = c.get();
+            return answer.status() == 200 && answer.bodyBytes() == pageBytes;
+        });
     }
 
     // ------------------------------------------------------------------------------------------ the data

@@ -45,34 +45,85 @@ public final class ClosedLoop {
         }
     }
 
-    /** {@code prepare} runs before each request's clock starts (e.g. building a 1 MB upload body). */
+    /** {@code prepare} runs before each request's clock starts (e.g. building a 1 MB upload body). Virtual threads. */
     public static <T> Result run(int clients, int seconds, Supplier<T> prepare, Call<T> call) throws Exception {
+        return loop(clients, seconds, Executors.newVirtualThreadPerTaskExecutor(), () -> new Client() {
+            T prepared;
+
+            @Override
+            public void prepare() {
+                prepared = prepare.get();
+            }
+
+            @Override
+            public boolean send() throws Exception {
+                return call.send(prepared);
+            }
+
+            @Override
+            public void close() {
+            }
+        });
+    }
+
+    /**
+     * One connection per client, each client a platform thread of its own (as wrk's connections: the kernel wakes the
+     * thread that reads, no hand-off in between); the connection is closed at the end.
+     */
+    public static <C extends AutoCloseable> Result runConnections(int clients, int seconds, Supplier<C> connection, Call<C> call) throws Exception {
+        return loop(clients, seconds, Executors.newThreadPerTaskExecutor(Thread.ofPlatform().daemon().name("load-", 0).factory()), () -> {
+            C c = connection.get();
+            return new Client() {
+                @Override
+                public boolean send() throws Exception {
+                    return call.send(c);
+                }
+
+                @Override
+                public void close() throws Exception {
+                    c.close();
+                }
+            };
+        });
+    }
+
+    /** One closed-loop client: {@link #prepare} before the clock starts, {@link #send} timed. */
+    private interface Client extends AutoCloseable {
+        default void prepare() {
+        }
+
+        boolean send() throws Exception;
+    }
+
+    private static Result loop(int clients, int seconds, ExecutorService executor, Supplier<Client> newClient) throws Exception {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         AtomicLong errors = new AtomicLong();
         long start = System.nanoTime();
         List<long[]> perClient = new ArrayList<>();
-        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+        try (ExecutorService pool = executor) {
             List<Future<long[]>> futures = new ArrayList<>();
             for (int c = 0; c < clients; c++) {
                 futures.add(pool.submit(() -> {
                     long[] lat = new long[1 << 14];
                     int n = 0;
-                    while (System.nanoTime() < end) {
-                        T prepared = prepare.get();
-                        long t0 = System.nanoTime();
-                        try {
-                            if (!call.send(prepared)) {
+                    try (Client client = newClient.get()) {
+                        while (System.nanoTime() < end) {
+                            client.prepare();
+                            long t0 = System.nanoTime();
+                            try {
+                                if (!client.send()) {
+                                    errors.incrementAndGet();
+                                    continue;
+                                }
+                            } catch (IOException e) {
                                 errors.incrementAndGet();
                                 continue;
                             }
-                        } catch (IOException e) {
-                            errors.incrementAndGet();
-                            continue;
+                            if (n == lat.length) {
+                                lat = Arrays.copyOf(lat, n * 2);
+                            }
+                            lat[n++] = System.nanoTime() - t0;
                         }
-                        if (n == lat.length) {
-                            lat = Arrays.copyOf(lat, n * 2);
-                        }
-                        lat[n++] = System.nanoTime() - t0;
                     }
                     return Arrays.copyOf(lat, n);
                 }));
