@@ -48,6 +48,8 @@ public final class GatewayBench {
     final Services services;
     /** {@code --client jdk}: the JDK HttpClient instead of one keep-alive socket per client thread. */
     boolean jdkClient;
+    /** {@code --pairs kept}: only the platform as configured (to try a setting quickly); default both pairs. */
+    boolean keptOnly;
     /** The size of the first page, which every measured answer must have. */
     int pageBytes = -1;
 
@@ -64,6 +66,7 @@ public final class GatewayBench {
         }
         GatewayBench b = new GatewayBench(Path.of(a.getOrDefault("root", ".")).toAbsolutePath().normalize(), a.getOrDefault("profile", "test"));
         b.jdkClient = a.getOrDefault("client", "sockets").equals("jdk");
+        b.keptOnly = a.getOrDefault("pairs", "both").equals("kept");
         System.out.println("load: " + (b.jdkClient ? "virtual threads sharing one JDK HttpClient" : "a thread and a keep-alive socket per client"));
         try {
             b.run(Integer.parseInt(a.getOrDefault("campaigns", "10000")), Integer.parseInt(a.getOrDefault("clients", "64")),
@@ -77,8 +80,10 @@ public final class GatewayBench {
     void run(int campaigns, int clients, int rounds, int seconds, int warmup) throws Exception {
         // the platform as configured (kept pages on), and side by side the same jars with CampaignListCache off
         Pair kept = startPair("", List.of());
-        Pair rendered = startPair("-uncached", List.of("-Dcampaign-engine.playbook.list-cache.max-entries=0"));
-        List<Pair> pairs = List.of(kept, rendered);
+        List<Pair> pairs = new ArrayList<>(List.of(kept));
+        if (!keptOnly) {
+            pairs.add(startPair("-uncached", List.of("-Dcampaign-engine.playbook.list-cache.max-entries=0")));
+        }
 
         String token = token("alice");
         String businessId = seed(kept.direct(), token, campaigns);
