@@ -42,7 +42,7 @@ public final class KeepAliveGet implements AutoCloseable {
         this.request = r.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1);
     }
 
-    /** The status of one exchange; {@code bodyBytes} is set to the length of the body read. */
+    /** One exchange: the status and the length of the body read (the body itself is skipped). */
     public Response get() throws IOException {
         if (socket == null) {
             connect();
@@ -99,7 +99,7 @@ public final class KeepAliveGet implements AutoCloseable {
             body = 0;
         } else if (chunked) {
             body = 0;
-            for (long size = Long.parseLong(chunkSize(line()), 16); size > 0; size = Long.parseLong(chunkSize(line()), 16)) {
+            for (long size = chunkSize(line()); size > 0; size = chunkSize(line())) {
                 skip(size);
                 body += size;
                 if (!line().isEmpty()) {
@@ -120,9 +120,10 @@ public final class KeepAliveGet implements AutoCloseable {
         return new Response(status, (int) body);
     }
 
-    private static String chunkSize(String line) {
+    /** The size of a chunk from its header line (hexadecimal, extensions after ';' ignored). */
+    private static long chunkSize(String line) {
         int semi = line.indexOf(';');
-        return (semi >= 0 ? line.substring(0, semi) : line).trim();
+        return Long.parseLong((semi >= 0 ? line.substring(0, semi) : line).trim(), 16);
     }
 
     private void skip(long n) throws IOException {
