@@ -79,10 +79,16 @@ public final class GatewayBench {
 
     void run(int campaigns, int clients, int rounds, int seconds, int warmup) throws Exception {
         // the platform as configured (kept pages on), and side by side the same jars with CampaignListCache off
-        Pair kept = startPair("", List.of());
+        Pair kept = startPair("", "kept pages (as configured)", List.of(), List.of());
         List<Pair> pairs = new ArrayList<>(List.of(kept));
         if (!keptOnly) {
-            pairs.add(startPair("-uncached", List.of("-Dcampaign-engine.playbook.list-cache.max-entries=0")));
+            pairs.add(startPair("-uncached", "no kept pages (list-cache.max-entries=0)",
+                    List.of("-Dcampaign-engine.playbook.list-cache.max-entries=0"), List.of()));
+        }
+        // an A/B of a gateway setting in one run: the same pair once more, its gateway with these JVM options
+        List<String> compare = extraOptions("BENCH_COMPARE_GATEWAY_OPTS");
+        if (!compare.isEmpty()) {
+            pairs.add(startPair("-compared", "kept pages, gateway with " + String.join(" ", compare), List.of(), compare));
         }
 
         String token = token("alice");
@@ -141,10 +147,9 @@ public final class GatewayBench {
     record Pair(String label, Process service, Process gateway, String direct, String viaGateway) {
     }
 
-    Pair startPair(String suffix, List<String> serviceOptions) throws Exception {
+    Pair startPair(String suffix, String label, List<String> serviceOptions, List<String> moreGatewayOptions) throws Exception {
         int servicePort = Services.freePort();
         int gatewayPort = Services.freePort();
-        String label = suffix.isEmpty() ? "kept pages (as configured)" : "no kept pages (list-cache.max-entries=0)";
         System.out.printf("%s: playbook-service on %d, the gateway on %d (production profile, -Xmx256m, SerialGC, as make run)%n",
                 label, servicePort, gatewayPort);
         List<String> options = new ArrayList<>(serviceOptions);
@@ -155,6 +160,7 @@ public final class GatewayBench {
         List<String> gatewayOptions = new ArrayList<>(List.of("-Dcampaign-engine.gateway.upstreams.content-service.enabled=false",
                 "-Dcampaign-engine.gateway.upstreams.image-service.enabled=false"));
         gatewayOptions.addAll(extraOptions("BENCH_GATEWAY_OPTS"));
+        gatewayOptions.addAll(moreGatewayOptions);
         Process gateway = services.start("gateway" + suffix, "gateway", gatewayPort, Map.of("CE_PLAYBOOK_URL", "http://127.0.0.1:" + servicePort),
                 gatewayOptions);
         services.awaitReady("gateway" + suffix, gateway, "http://127.0.0.1:" + gatewayPort + "/q/health/ready", Duration.ofSeconds(120));

@@ -91,9 +91,16 @@ public final class TestKafka {
         } while (System.nanoTime() < end);
         ConsumerRecord<String, byte[]> r = take(unseen, match);
         if (r == null) {
-            throw new AssertionError("no matching record within " + timeout);
+            throw new AssertionError("no matching record within " + timeout + "; seen but not matched: " + summary(unseen));
         }
         return r;
+    }
+
+    /** What a timed-out await saw instead (the last 20, as eventType key@partition:offset), so a CI failure tells its story. */
+    static String summary(Deque<ConsumerRecord<String, byte[]>> unseen) {
+        List<String> seen = new ArrayList<>();
+        unseen.forEach(x -> seen.add(header(x, "eventType") + " " + x.key() + "@" + x.partition() + ":" + x.offset()));
+        return seen.isEmpty() ? "nothing" : seen.size() + " records " + seen.subList(Math.max(0, seen.size() - 20), seen.size());
     }
 
     private static ConsumerRecord<String, byte[]> take(Deque<ConsumerRecord<String, byte[]>> unseen,

@@ -124,6 +124,7 @@ class InboundEventsTest {
             TestKafka.publish(VariantsRequested.newBuilder().setEnvelope(Fixtures.envelope(bp[0], campaignId)).setDecisionId(variantsDecision)
                     .setMode(VariantMode.WINNING_HOOK).setCount(3).setHookIds(List.of("h_paperwork")).setSegmentIds(List.of("tia_seeker"))
                     .setBaseContentId(first).setGuidance("Lead with the time it saves.").setReason("h_paperwork wins").build());
+            Support.awaitJobs(campaign, 2); // the job ran (else the failure shows the jobs), then its event travels the outbox
             r = TestKafka.await(consumer, WAIT, x -> campaign.equals(x.key()) && "ContentBatchCompleted".equals(TestKafka.header(x, "eventType")));
             ContentBatchCompleted batch = (ContentBatchCompleted) TestKafka.decode(r.topic(), r.value());
             assertEquals(io.campaignengine.events.content.BatchTrigger.VARIANTS_REQUESTED, batch.getTrigger());

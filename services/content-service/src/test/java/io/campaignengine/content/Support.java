@@ -2,10 +2,12 @@ package io.campaignengine.content;
 
 import io.campaignengine.testkit.TestTokens;
 import io.restassured.specification.RequestSpecification;
+import org.awaitility.core.ConditionTimeoutException;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.awaitility.Awaitility.await;
 
@@ -23,17 +25,25 @@ public final class Support {
         return TestTokens.as(user);
     }
 
-    /** Waits until the campaign has a finished generation job (seen by alice); returns the jobs. */
+    /** Waits until the campaign has {@code count} finished generation jobs (seen by alice); returns the jobs, or fails showing them. */
     public static List<Map<String, Object>> awaitJobs(String campaignId, int count) {
-        return await().atMost(WAIT).pollInterval(Duration.ofMillis(250)).until(() -> {
-            var r = as(ALICE).queryParam("campaignId", campaignId).get("/api/content/generation-jobs");
-            if (r.statusCode() != 200) {
-                return null;
-            }
-            List<Map<String, Object>> items = r.jsonPath().getList("items");
-            long done = items.stream().filter(j -> "completed".equals(j.get("status")) || "failed".equals(j.get("status"))).count();
-            return done >= count ? items : null;
-        }, x -> x != null);
+        AtomicReference<Object> last = new AtomicReference<>("no answer");
+        try {
+            return await().atMost(WAIT).pollInterval(Duration.ofMillis(250)).until(() -> {
+                var r = as(ALICE).queryParam("campaignId", campaignId).get("/api/content/generation-jobs");
+                if (r.statusCode() != 200) {
+                    last.set(r.statusCode() + " " + r.asString());
+                    return null;
+                }
+                List<Map<String, Object>> items = r.jsonPath().getList("items");
+                last.set(items);
+                long done = items.stream().filter(j -> "completed".equals(j.get("status")) || "failed".equals(j.get("status"))).count();
+                return done >= count ? items : null;
+            }, x -> x != null);
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError(count + " finished generation jobs of campaign " + campaignId + " expected within " + WAIT
+                    + "; the last answer: " + last.get(), e);
+        }
     }
 
     public static Map<String, Object> awaitJob(String jobId) {
