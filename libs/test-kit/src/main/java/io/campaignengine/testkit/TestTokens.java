@@ -27,17 +27,23 @@ public final class TestTokens {
         return ConfigProvider.getConfig().getValue("quarkus.oidc.auth-server-url", String.class);
     }
 
+    /** The user's access token from the CLI client (password grant), fetched once per test JVM. */
     public static String token(String user) {
-        return TOKENS.computeIfAbsent(user, u -> RestAssured.given()
+        return TOKENS.computeIfAbsent(user, TestTokens::fresh);
+    }
+
+    /** A new access token of the user, never handed out before (e.g. to see what happens the first time one is used). */
+    public static String fresh(String user) {
+        return RestAssured.given()
                 .baseUri(issuer())
                 .contentType(ContentType.URLENC)
                 .formParam("grant_type", "password")
                 .formParam("client_id", "campaign-engine-cli")
-                .formParam("username", u)
-                .formParam("password", u)
+                .formParam("username", user)
+                .formParam("password", user)
                 .post("/protocol/openid-connect/token")
                 .then().statusCode(200)
-                .extract().path("access_token"));
+                .extract().path("access_token");
     }
 
     /** A JSON request as this user. */

@@ -56,7 +56,7 @@ public class RememberedBearerMechanism implements HttpAuthenticationMechanism {
     }
 
     /** The token of {@code Authorization: Bearer <token>} (scheme in any case), else null. */
-    static String bearerToken(String authorization) {
+    public static String bearerToken(String authorization) {
         if (authorization == null || authorization.length() <= 7 || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return null;
         }

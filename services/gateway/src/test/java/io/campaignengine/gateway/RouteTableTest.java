@@ -39,6 +39,10 @@ class RouteTableTest {
             public Duration responseTimeout() {
                 return Duration.ofSeconds(1);
             }
+
+            public boolean rememberedBearerFastPath() {
+                return false;
+            }
         };
     }
 

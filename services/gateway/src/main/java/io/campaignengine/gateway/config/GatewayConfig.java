@@ -31,6 +31,14 @@ public interface GatewayConfig {
     @WithDefault("60s")
     Duration responseTimeout();
 
+    /**
+     * A bearer token the gateway verified before (and that has not expired) is forwarded at once, before Quarkus'
+     * authentication and authorization handlers run for the request (for /api routes their only rule is "authenticated",
+     * which such a token already proved). Off: every request takes the full security chain.
+     */
+    @WithDefault("true")
+    boolean rememberedBearerFastPath();
+
     interface Upstream {
         /** Base URL, e.g. {@code http://127.0.0.1:8101}. */
         String url();
