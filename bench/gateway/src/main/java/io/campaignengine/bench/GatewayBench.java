@@ -85,10 +85,12 @@ public final class GatewayBench {
             pairs.add(startPair("-uncached", "no kept pages (list-cache.max-entries=0)",
                     List.of("-Dcampaign-engine.playbook.list-cache.max-entries=0"), List.of()));
         }
-        // an A/B of a gateway setting in one run: the same pair once more, its gateway with these JVM options
-        List<String> compare = extraOptions("BENCH_COMPARE_GATEWAY_OPTS");
-        if (!compare.isEmpty()) {
-            pairs.add(startPair("-compared", "kept pages, gateway with " + String.join(" ", compare), List.of(), compare));
+        // an A/B of a setting in one run: the same pair once more, its gateway and/or service with these JVM options
+        List<String> compareGateway = extraOptions("BENCH_COMPARE_GATEWAY_OPTS");
+        List<String> compareService = extraOptions("BENCH_COMPARE_SERVICE_OPTS");
+        if (!compareGateway.isEmpty() || !compareService.isEmpty()) {
+            pairs.add(startPair("-compared", "kept pages, service with " + compareService + ", gateway with " + compareGateway,
+                    compareService, compareGateway));
         }
 
         String token = token("alice");
