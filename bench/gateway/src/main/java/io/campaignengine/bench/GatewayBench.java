@@ -93,6 +93,19 @@ public final class GatewayBench {
                     compareService, compareGateway));
         }
 
+        // BENCH_BARE_PROXY=1: the floor of proxying here — plain Vert.x in front of the as-configured service (bare-proxy/)
+        Process bare = null;
+        String bareUrl = null;
+        if (System.getenv("BENCH_BARE_PROXY") != null) {
+            int barePort = Services.freePort();
+            bare = services.startJava("bare-proxy", root.resolve("services/gateway/target/quarkus-app/lib/main").toString() + "/*",
+                    List.of(root.resolve("bench/gateway/bare-proxy/BareProxy.java").toString(), String.valueOf(barePort),
+                            kept.direct().substring(kept.direct().lastIndexOf(':') + 1)));
+            bareUrl = "http://127.0.0.1:" + barePort;
+            services.awaitReady("bare-proxy", bare, bareUrl + "/q/health/ready", Duration.ofSeconds(60));
+            System.out.printf("bare Vert.x proxy (no Quarkus, no security, no metrics) on %d in front of the as-configured service%n", barePort);
+        }
+
         String token = token("alice");
         String businessId = seed(kept.direct(), token, campaigns);
         String path = "/api/campaigns?businessId=" + businessId;
@@ -116,6 +129,11 @@ public final class GatewayBench {
             load(pair.direct() + path, token, clients, warmup);
             load(pair.viaGateway() + path, token, clients, warmup);
         }
+        if (bareUrl != null) {
+            load(bareUrl + path, token, clients, warmup);
+        }
+        List<Result> bareResults = new ArrayList<>();
+        List<Double> bareRatios = new ArrayList<>();
 
         Map<Pair, List<Result>> directResults = new HashMap<>();
         Map<Pair, List<Result>> gatewayResults = new HashMap<>();
@@ -132,6 +150,16 @@ public final class GatewayBench {
                 System.out.printf("round %d %s:%n  direct  %s%n          %s%n  gateway %s   ratio %.2f%n          %s%n", r, pair.label(),
                         d.result(), d.perRequest(d.result().requests()), g.result(), g.result().rps() / d.result().rps(),
                         g.perRequest(g.result().requests()));
+                if (bareUrl != null && pair == kept) {
+                    CpuMeter bareCpu = new CpuMeter().self("bench").process("bare proxy", bare).process("service", pair.service())
+                            .commandContains("postgres", "bin/postgres");
+                    String url = bareUrl + path;
+                    CpuMeter.Measured<Result> b = bareCpu.measure(() -> load(url, roundToken, clients, seconds));
+                    bareResults.add(b.result());
+                    bareRatios.add(b.result().rps() / d.result().rps());
+                    System.out.printf("  bare    %s   ratio %.2f%n          %s%n", b.result(), b.result().rps() / d.result().rps(),
+                            b.perRequest(b.result().requests()));
+                }
             }
         }
         System.out.println();
@@ -141,6 +169,10 @@ public final class GatewayBench {
             System.out.printf("MEDIAN %s%n  direct  %s%n  gateway %s%n  gateway/direct throughput ratio %.2f%n", pair.label(),
                     Result.median(ds), Result.median(gs),
                     Result.medianOf(java.util.stream.IntStream.range(0, gs.size()).mapToObj(i -> gs.get(i).rps() / ds.get(i).rps()).toList()));
+        }
+        if (!bareResults.isEmpty()) {
+            System.out.printf("MEDIAN bare Vert.x proxy in front of the as-configured service%n  bare    %s%n  bare/direct throughput ratio %.2f%n",
+                    Result.median(bareResults), Result.medianOf(bareRatios));
         }
         System.out.println("targets (through the gateway, kept pages as configured): >= 2000 req/s, p99 <= 50 ms, gateway/direct >= 0.75");
     }

@@ -40,6 +40,10 @@ class RouteTableTest {
                 return Duration.ofSeconds(1);
             }
 
+            public boolean clientPerEventLoop() {
+                return true;
+            }
+
             public boolean rememberedBearerFastPath() {
                 return false;
             }

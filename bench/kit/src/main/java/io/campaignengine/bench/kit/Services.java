@@ -64,6 +64,22 @@ public final class Services implements AutoCloseable {
             cmd.add("-XX:StartFlightRecording=filename=" + logDir.resolve(logPrefix + name + ".jfr") + ",settings=profile");
         }
         cmd.addAll(List.of("-jar", jar.toString()));
+        return launch(name, cmd, extraEnv);
+    }
+
+    /**
+     * Starts {@code mainAndArgs} (a main class or a source file, then its arguments) on {@code classpath} with the same
+     * JVM flags as a service, as process {@code name}.
+     */
+    public Process startJava(String name, String classpath, List<String> mainAndArgs) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-XX:+UseSerialGC", "-Xss512k", "-XX:ReservedCodeCacheSize=64m", "-Djava.net.preferIPv4Stack=true",
+                "-cp", classpath));
+        cmd.addAll(mainAndArgs);
+        return launch(name, cmd, Map.of());
+    }
+
+    private Process launch(String name, List<String> cmd, Map<String, String> extraEnv) throws IOException {
         ProcessBuilder pb = new ProcessBuilder(cmd);
         stackEnv.forEach((k, v) -> pb.environment().put((String) k, (String) v));
         pb.environment().putAll(extraEnv);

@@ -21,8 +21,16 @@ public interface GatewayConfig {
     @WithDefault("none")
     List<String> publicRoutes();
 
+    /** Kept connections per upstream, for each event loop's client (see {@link #clientPerEventLoop()}). */
     @WithDefault("128")
     int maxConnectionsPerUpstream();
+
+    /**
+     * Each event loop proxies over connections of its own (off: one pool shared by all loops, whose connections hand
+     * every request from loop to loop; see {@code UpstreamClients}).
+     */
+    @WithDefault("true")
+    boolean clientPerEventLoop();
 
     @WithDefault("2s")
     Duration connectTimeout();
