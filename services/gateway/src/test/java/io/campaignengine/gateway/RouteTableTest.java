@@ -63,6 +63,12 @@ class RouteTableTest {
         assertEquals(Optional.empty(), name(t, "/api/campaignsX"));
         assertEquals(Optional.empty(), name(t, "/api/off/x"));
         assertEquals(Optional.empty(), name(t, "/api"));
+        assertEquals(Optional.empty(), name(t, "/api/"));
+        assertEquals(Optional.empty(), name(t, "/"));
+        assertEquals(Optional.empty(), name(t, "/api/campaign"));
+        assertEquals(Optional.of("playbook"), name(t, "/api/campaigns/"));
+        assertEquals(Optional.of("playbook"), name(t, "/api/campaigns/reportsX"));
+        assertEquals(Optional.of("playbook"), name(t, "/api/campaigns/report"));
         assertEquals(8101, t.resolve("/api/campaigns").orElseThrow().port());
         assertEquals(List.of("playbook", "special"), t.upstreams().stream().map(RouteTable.Upstream::name).toList());
     }
@@ -91,6 +97,11 @@ class RouteTableTest {
         assertEquals(false, t.isPublic("/api/meta/oauth/callback/more"));
         assertEquals(false, t.isPublic("/api/meta/other"));
         assertEquals(false, t.isPublic("/api/hooks/melissa/other"));
+        assertEquals(false, t.isPublic("/api/meta/oauth/callback/"));
+        assertEquals(false, t.isPublic("/api/meta/oauth/callbacks"));
+        assertEquals(false, t.isPublic("/api/hooks/melissa/meta/x"));
+        assertEquals(false, t.isPublic("/api/hooks/meta"));
+        assertEquals(false, t.isPublic("/"));
     }
 
     @Test

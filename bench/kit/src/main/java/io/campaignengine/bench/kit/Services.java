@@ -59,10 +59,7 @@ public final class Services implements AutoCloseable {
                 "-Xmx256m", "-XX:+UseSerialGC", "-Xss512k", "-XX:ReservedCodeCacheSize=64m", "-Djava.net.preferIPv4Stack=true",
                 "-Dquarkus.http.port=" + port, "-Dquarkus.log.category.\"io.campaignengine.access\".level=WARN"));
         cmd.addAll(jvmArgs);
-        if (System.getenv("BENCH_JFR") != null) {
-            cmd.add("-XX:FlightRecorderOptions:stackdepth=256");
-            cmd.add("-XX:StartFlightRecording=filename=" + logDir.resolve(logPrefix + name + ".jfr") + ",settings=profile");
-        }
+        cmd.addAll(recording(name));
         cmd.addAll(List.of("-jar", jar.toString()));
         return launch(name, cmd, extraEnv);
     }
@@ -75,8 +72,18 @@ public final class Services implements AutoCloseable {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-XX:+UseSerialGC", "-Xss512k", "-XX:ReservedCodeCacheSize=64m", "-Djava.net.preferIPv4Stack=true",
                 "-cp", classpath));
+        cmd.addAll(recording(name));
         cmd.addAll(mainAndArgs);
         return launch(name, cmd, Map.of());
+    }
+
+    /** A flight recording of process {@code name} when {@code BENCH_JFR} is set. */
+    private List<String> recording(String name) {
+        if (System.getenv("BENCH_JFR") == null) {
+            return List.of();
+        }
+        return List.of("-XX:FlightRecorderOptions:stackdepth=256",
+                "-XX:StartFlightRecording=filename=" + logDir.resolve(logPrefix + name + ".jfr") + ",settings=profile");
     }
 
     private Process launch(String name, List<String> cmd, Map<String, String> extraEnv) throws IOException {

@@ -9,6 +9,7 @@ import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 /**
@@ -28,6 +29,17 @@ public class Correlation {
         return id != null ? id : "none";
     }
 
+    /**
+     * A random (version 4) UUID from the thread's own generator: a correlation id has to be unique, not unguessable, and
+     * {@link UUID#randomUUID()} takes the JVM-wide SecureRandom for every request.
+     */
+    static String newId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long high = (random.nextLong() & ~0xF000L) | 0x4000L; // version 4
+        long low = (random.nextLong() & ~(0xC000L << 48)) | (0x8000L << 48); // IETF variant
+        return new UUID(high, low).toString();
+    }
+
     void register(@Observes Filters filters) {
         // before authentication and every route, so 401s carry the id too
         filters.register(this::filter, 1000);
@@ -36,7 +48,7 @@ public class Correlation {
     void filter(RoutingContext ctx) {
         HttpServerRequest req = ctx.request();
         String given = req.getHeader(HEADER);
-        String id = given != null && VALID.matcher(given).matches() ? given : UUID.randomUUID().toString();
+        String id = given != null && VALID.matcher(given).matches() ? given : newId();
         ctx.put(KEY, id);
         MDC.put(KEY, id);
         long start = System.nanoTime();

@@ -8,7 +8,7 @@ import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.PoolOptions;
 import jakarta.annotation.PreDestroy;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -24,7 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * answer, end) — a task queue and a wake-up each, about a fifth of the gateway's CPU (bench/RESULTS.md). Callers off
  * the event loops (health checks, the OpenAPI merge) share one more client.
  */
-@ApplicationScoped
+@Singleton // injected as it is (no client proxy in front of a lookup made for every request)
 public class UpstreamClients {
     private final Vertx vertx;
     private final GatewayConfig config;

@@ -1,7 +1,7 @@
 package io.campaignengine.gateway.service;
 
 import io.campaignengine.gateway.config.GatewayConfig;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import java.net.URI;
 import java.util.ArrayList;
@@ -17,7 +17,7 @@ import java.util.Optional;
  * A {@code *} segment matches any one segment ({@code /api/businesses/*}{@code /connections}), so a service can own a
  * sub-resource of another service's resource. More segments win; with as many, fewer wildcards win.
  */
-@ApplicationScoped
+@Singleton // injected as it is (no client proxy in front of a lookup made for every request)
 public class RouteTable {
 
     /** A routed service. */
@@ -42,16 +42,29 @@ public class RouteTable {
             return new Route(prefix, segments, wildcards, upstream);
         }
 
-        boolean matches(String[] path) {
-            if (path.length < segments.length) {
-                return false;
+        /**
+         * Whether the path's leading segments are this route's ({@code exact}: and it has no more). Compared in place,
+         * without splitting the path: this runs for every request, up to three times.
+         */
+        boolean matches(String path, boolean exact) {
+            int pos = path.startsWith("/") ? 1 : 0;
+            if (segments.length == 0) {
+                return !exact || pos >= path.length();
             }
-            for (int i = 0; i < segments.length; i++) {
-                if (!segments[i].equals("*") && !segments[i].equals(path[i])) {
+            for (String segment : segments) {
+                if (pos > path.length()) {
+                    return false; // the path has fewer segments
+                }
+                int end = path.indexOf('/', pos);
+                if (end < 0) {
+                    end = path.length();
+                }
+                if (!segment.equals("*") && !(end - pos == segment.length() && path.regionMatches(pos, segment, 0, segment.length()))) {
                     return false;
                 }
+                pos = end + 1;
             }
-            return true;
+            return !exact || pos > path.length();
         }
     }
 
@@ -103,9 +116,8 @@ public class RouteTable {
 
     /** The upstream for a request path (without the query string). */
     public Optional<Upstream> resolve(String path) {
-        String[] segments = segments(path);
         for (Route r : routes) {
-            if (r.matches(segments)) {
+            if (r.matches(path, false)) {
                 return Optional.of(r.upstream());
             }
         }
@@ -114,8 +126,12 @@ public class RouteTable {
 
     /** A path whose protocol protects it (configured in public-routes, exact paths): no login needed at the gateway. */
     public boolean isPublic(String path) {
-        String[] segments = segments(path);
-        return publicRoutes.stream().anyMatch(r -> r.segments().length == segments.length && r.matches(segments));
+        for (Route r : publicRoutes) {
+            if (r.matches(path, true)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public List<Upstream> upstreams() {
