@@ -21,8 +21,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * A request handled on an event loop gets that loop's own client: its connections were all opened from that loop, so
  * the upstream exchange runs on the thread that serves the caller. One client shared by every loop hands out whichever
  * connection is free, and then each request crosses to another loop and back four times (stream creation, head written,
- * answer, end) — a task queue and a wake-up each, about a fifth of the gateway's CPU (bench/RESULTS.md). Callers off
- * the event loops (health checks, the OpenAPI merge) share one more client.
+ * answer, end) — a task queue and a wake-up of the other thread each (a quarter of the gateway's profile ran in those
+ * tasks; bench/RESULTS.md). Callers off the event loops (health checks, the OpenAPI merge) share one more client.
  */
 @Singleton // injected as it is (no client proxy in front of a lookup made for every request)
 public class UpstreamClients {
