@@ -55,11 +55,9 @@ public final class Services implements AutoCloseable {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: ./mvnw -B -ntp -pl services/" + module + " install -DskipTests");
         }
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-XX:+UseSerialGC", "-Xss512k", "-XX:ReservedCodeCacheSize=64m", "-Djava.net.preferIPv4Stack=true",
-                "-Dquarkus.http.port=" + port, "-Dquarkus.log.category.\"io.campaignengine.access\".level=WARN"));
+        List<String> cmd = java(name);
+        cmd.addAll(List.of("-Dquarkus.http.port=" + port, "-Dquarkus.log.category.\"io.campaignengine.access\".level=WARN"));
         cmd.addAll(jvmArgs);
-        cmd.addAll(recording(name));
         cmd.addAll(List.of("-jar", jar.toString()));
         return launch(name, cmd, extraEnv);
     }
@@ -69,21 +67,24 @@ public final class Services implements AutoCloseable {
      * JVM flags as a service, as process {@code name}.
      */
     public Process startJava(String name, String classpath, List<String> mainAndArgs) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-XX:+UseSerialGC", "-Xss512k", "-XX:ReservedCodeCacheSize=64m", "-Djava.net.preferIPv4Stack=true",
-                "-cp", classpath));
-        cmd.addAll(recording(name));
+        List<String> cmd = java(name);
+        cmd.addAll(List.of("-cp", classpath));
         cmd.addAll(mainAndArgs);
         return launch(name, cmd, Map.of());
     }
 
-    /** A flight recording of process {@code name} when {@code BENCH_JFR} is set. */
-    private List<String> recording(String name) {
-        if (System.getenv("BENCH_JFR") == null) {
-            return List.of();
+    /**
+     * This JVM's java with the flags libs/devstack's ServiceComponent gives a service, and a flight recording of process
+     * {@code name} when {@code BENCH_JFR} is set.
+     */
+    private List<String> java(String name) {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-XX:+UseSerialGC", "-Xss512k", "-XX:ReservedCodeCacheSize=64m", "-Djava.net.preferIPv4Stack=true"));
+        if (System.getenv("BENCH_JFR") != null) {
+            cmd.add("-XX:FlightRecorderOptions:stackdepth=256");
+            cmd.add("-XX:StartFlightRecording=filename=" + logDir.resolve(logPrefix + name + ".jfr") + ",settings=profile");
         }
-        return List.of("-XX:FlightRecorderOptions:stackdepth=256",
-                "-XX:StartFlightRecording=filename=" + logDir.resolve(logPrefix + name + ".jfr") + ",settings=profile");
+        return cmd;
     }
 
     private Process launch(String name, List<String> cmd, Map<String, String> extraEnv) throws IOException {

@@ -28,7 +28,6 @@ import java.util.concurrent.ConcurrentHashMap;
 public class UpstreamClients {
     private final Vertx vertx;
     private final GatewayConfig config;
-    private final Map<String, RouteTable.Upstream> upstreams = new HashMap<>();
     private final Map<String, HttpClient> shared = new HashMap<>();
     private final Map<Thread, Map<String, HttpClient>> byEventLoop = new ConcurrentHashMap<>();
     private final boolean perEventLoop;
@@ -38,7 +37,6 @@ public class UpstreamClients {
         this.config = config;
         this.perEventLoop = config.clientPerEventLoop();
         for (RouteTable.Upstream u : table.upstreams()) {
-            upstreams.put(u.name(), u);
             shared.put(u.name(), create(u));
         }
     }
@@ -48,7 +46,7 @@ public class UpstreamClients {
             return shared.get(upstream.name());
         }
         return byEventLoop.computeIfAbsent(Thread.currentThread(), t -> new ConcurrentHashMap<>())
-                .computeIfAbsent(upstream.name(), name -> create(upstreams.get(name)));
+                .computeIfAbsent(upstream.name(), name -> create(upstream));
     }
 
     private HttpClient create(RouteTable.Upstream u) {
