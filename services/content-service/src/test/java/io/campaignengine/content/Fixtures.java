@@ -23,11 +23,14 @@ import io.campaignengine.events.playbook.Tone;
 import io.campaignengine.events.playbook.VisualDirection;
 import io.campaignengine.testkit.TestKafka;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * The upstream events content-service needs, as playbook-service publishes them (its EventFactory), with fresh ids:
@@ -170,12 +173,18 @@ public final class Fixtures {
                 .build();
     }
 
-    /** A business (slug of the demo tokens) with an active playbook, known to content-service. Returns {businessId, playbookId}. */
+    /**
+     * A business (slug of the demo tokens) with an active playbook, known to content-service. Returns {businessId, playbookId}.
+     * Waits until the business is in scope: its copy comes from another topic than the campaign's events, so a test that
+     * lists by the token's businesses right after a batch could otherwise see none (the generation itself waits for the playbook).
+     */
     public static UUID[] businessWithPlaybook(String slug) {
         UUID business = UUID.randomUUID();
         UUID playbook = UUID.randomUUID();
         TestKafka.publish(businessCreated(business, slug));
         TestKafka.publish(playbookActivated(business, playbook));
+        await().atMost(Support.WAIT).pollInterval(Duration.ofMillis(200))
+                .until(() -> Support.as(Support.ALICE).queryParam("businessId", business.toString()).get("/api/content").statusCode() == 200);
         return new UUID[]{business, playbook};
     }
 }

@@ -19,12 +19,18 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
  * Avro (de)serialization of events through the Apicurio Registry 3 serde, configured as the contract says:
@@ -48,6 +54,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * been decoded once (the deserializer's per-id cache, which never expires either).
  * <p>The registry HTTP client runs on a small Vert.x instance of its own (1 event loop), so that a registry call made on an
  * application event loop by mistake could only block it, never deadlock it.
+ * <h2>A registry call that is never answered</h2>
+ * The serde's HTTP client waits for an answer without a time limit, and under concurrent first decodes at start-up an
+ * answer does get lost now and then (measured: a consumer channel stuck on its first record for good). So every call that
+ * may reach the registry has a watchdog: unanswered after {@code campaign-engine.registry.call-timeout}, the registry
+ * client is replaced by a fresh one (new serde pair, new Vert.x, new connections, empty caches) and the old one is
+ * closed, which fails the stuck call; the caller gets a {@link RegistryCallTimeoutException}, a transient failure
+ * that consumers retry.
  */
 @ApplicationScoped
 public class EventSerde {
@@ -57,25 +70,57 @@ public class EventSerde {
     static final long CACHE_LIFETIME_MS = 365L * 24 * 3600 * 1000;
 
     private final Vertx vertx;
-    private final Vertx registryVertx;
     private final String registryUrl;
-    private final AvroKafkaSerializer<SpecificRecord> serializer = new AvroKafkaSerializer<>();
-    private final AvroKafkaDeserializer<SpecificRecord> deserializer = new AvroKafkaDeserializer<>();
+    private final Duration callTimeout;
+    /** The contract's serde configuration, taken once (it captures the application class loader). */
+    private final Map<String, Object> baseConfig;
+    private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "registry-call-watchdog");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Object resetLock = new Object();
+    private volatile RegistryClient client;
     private final Set<String> warmWrites = ConcurrentHashMap.newKeySet();
     private final Set<Integer> warmReads = ConcurrentHashMap.newKeySet();
 
-    public EventSerde(Vertx vertx, @ConfigProperty(name = "campaign-engine.registry.url") String registryUrl) {
+    public EventSerde(Vertx vertx, @ConfigProperty(name = "campaign-engine.registry.url") String registryUrl,
+                      @ConfigProperty(name = "campaign-engine.registry.call-timeout", defaultValue = "PT15S") Duration callTimeout) {
         this.vertx = vertx;
         this.registryUrl = registryUrl;
-        // the registry client gets a small Vert.x of its own: should a registry call ever happen on an application
-        // event loop, it blocks that loop for the call (and the blocked-thread checker says so) instead of waiting
-        // forever for a response that same loop would have to deliver
-        this.registryVertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1)
-                .setInternalBlockingPoolSize(1));
-        Map<String, Object> config = serdeConfig(registryUrl);
-        config.put(SchemaResolverConfig.VERTX_INSTANCE, registryVertx);
-        serializer.configure(config, false);
-        deserializer.configure(config, false);
+        this.callTimeout = callTimeout;
+        this.baseConfig = serdeConfig(registryUrl);
+        this.client = new RegistryClient(baseConfig, 1);
+    }
+
+    /**
+     * One generation of the registry client: the serde pair and the small Vert.x its HTTP client runs on. Should a registry
+     * call ever happen on an application event loop, it blocks that loop for the call (and the blocked-thread checker
+     * says so) instead of waiting forever for a response that same loop would have to deliver.
+     */
+    private static final class RegistryClient {
+        final int generation;
+        final Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1).setInternalBlockingPoolSize(1));
+        final AvroKafkaSerializer<SpecificRecord> serializer = new AvroKafkaSerializer<>();
+        final AvroKafkaDeserializer<SpecificRecord> deserializer = new AvroKafkaDeserializer<>();
+
+        RegistryClient(Map<String, Object> baseConfig, int generation) {
+            this.generation = generation;
+            Map<String, Object> config = new HashMap<>(baseConfig);
+            config.put(SchemaResolverConfig.VERTX_INSTANCE, vertx);
+            serializer.configure(config, false);
+            deserializer.configure(config, false);
+        }
+
+        void close() {
+            try {
+                serializer.close();
+                deserializer.close();
+            } catch (RuntimeException e) {
+                LOG.debug("closing the serde", e);
+            }
+            vertx.close();
+        }
     }
 
     /**
@@ -108,15 +153,21 @@ public class EventSerde {
 
     /** Serializes (blocking when the schema is not resolved yet: call it on a worker thread, or use serializeAsync). */
     public byte[] serialize(String topic, SpecificRecord event) {
-        byte[] bytes = serializer.serialize(topic, event);
-        warmWrites.add(writeKey(topic, event.getClass()));
-        return bytes;
+        String key = writeKey(topic, event.getClass());
+        if (warmWrites.contains(key)) {
+            return client.serializer.serialize(topic, event);
+        }
+        return watched("schema of " + event.getSchema().getFullName() + " on " + topic, c -> {
+            byte[] bytes = c.serializer.serialize(topic, event);
+            markWarm(c, warmWrites, key);
+            return bytes;
+        });
     }
 
     /** Serializes without blocking the event loop (inline when warm, else on a worker; see the class comment). */
     public Uni<byte[]> serializeAsync(String topic, SpecificRecord event) {
         if (warmWrites.contains(writeKey(topic, event.getClass()))) {
-            return Uni.createFrom().item(() -> serializer.serialize(topic, event));
+            return Uni.createFrom().item(() -> client.serializer.serialize(topic, event));
         }
         return offload(() -> serialize(topic, event));
     }
@@ -140,14 +191,18 @@ public class EventSerde {
 
     /** Deserializes (blocking when the schema id is new: call it on a worker thread, or use deserializeAsync). */
     public SpecificRecord deserialize(String topic, byte[] payload) {
-        Object value = deserializer.deserialize(topic, payload);
+        Integer id = schemaId(payload);
+        Object value = id != null && warmReads.contains(id) ? client.deserializer.deserialize(topic, payload)
+                : watched("schema id " + id + " of a record on " + topic, c -> {
+                    Object decoded = c.deserializer.deserialize(topic, payload);
+                    if (id != null) {
+                        markWarm(c, warmReads, id);
+                    }
+                    return decoded;
+                });
         if (!(value instanceof SpecificRecord record)) {
             throw new UndecodableEventException("payload of " + topic + " decoded to "
                     + (value == null ? "null" : value.getClass().getName()) + ", not a generated event class");
-        }
-        Integer id = schemaId(payload);
-        if (id != null) {
-            warmReads.add(id);
         }
         return record;
     }
@@ -173,6 +228,51 @@ public class EventSerde {
     }
 
     // ------------------------------------------------------------------------------------ helpers
+
+    /**
+     * Runs a serde call that may reach the registry under the watchdog (see the class comment): unanswered after the
+     * call timeout, the registry client is reset, which fails the call; that failure is reported as a
+     * {@link RegistryCallTimeoutException}.
+     */
+    private <T> T watched(String what, Function<RegistryClient, T> call) {
+        RegistryClient c = client;
+        ScheduledFuture<?> timer = watchdog.schedule(() -> reset(c, what), callTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            return call.apply(c);
+        } catch (RuntimeException e) {
+            if (client != c) {
+                throw new RegistryCallTimeoutException("the registry did not answer (" + what + ") within " + callTimeout
+                        + "; the registry client was reset, try again", e);
+            }
+            throw e;
+        } finally {
+            timer.cancel(false);
+        }
+    }
+
+    /** Records what a client generation has cached, unless that generation has been replaced meanwhile. */
+    private <K> void markWarm(RegistryClient c, Set<K> warm, K key) {
+        synchronized (resetLock) {
+            if (client == c) {
+                warm.add(key);
+            }
+        }
+    }
+
+    private void reset(RegistryClient stuck, String what) {
+        synchronized (resetLock) {
+            if (client != stuck) {
+                return; // another watchdog got there first
+            }
+            LOG.warnf("registry call unanswered after %s (%s): replacing the registry client (generation %d)", callTimeout, what,
+                    stuck.generation + 1);
+            client = new RegistryClient(baseConfig, stuck.generation + 1);
+            // the new serde pair has empty caches: nothing is known to run without the registry any more
+            warmWrites.clear();
+            warmReads.clear();
+        }
+        stuck.close(); // fails the stuck call (its connection goes with the old Vert.x)
+    }
 
     /**
      * Runs {@code work} on a worker thread when called on an event loop (result delivered back on the caller's
@@ -225,13 +325,13 @@ public class EventSerde {
 
     @PreDestroy
     void close() {
-        try {
-            serializer.close();
-            deserializer.close();
-        } catch (RuntimeException e) {
-            LOG.debug("closing the serde", e);
-        }
-        registryVertx.close();
+        watchdog.shutdownNow();
+        client.close();
+    }
+
+    /** How many times the registry client was replaced after an unanswered call (1 = never), for tests and diagnostics. */
+    public int registryClientGeneration() {
+        return client.generation;
     }
 
     /** Counts, for tests and diagnostics. */
