@@ -1,9 +1,8 @@
 package io.campaignengine.testkit;
 
-import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
-import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
 import io.campaignengine.events.EventCatalog;
 import io.campaignengine.kit.avro.EventSerde;
+import io.campaignengine.kit.avro.RegistryCallTimeoutException;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -30,13 +29,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.WeakHashMap;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 
 /**
@@ -122,78 +114,30 @@ public final class TestKafka {
 
     /** Decodes through the registry (the deserializer reads the schema id in the payload). */
     public static SpecificRecord decode(String topic, byte[] payload) {
-        return withRegistry("decode", () -> deserializer().deserialize(topic, payload));
-    }
-
-    /**
-     * The registry client on a Vert.x of its own, created once and never closed (as service-kit's EventSerde does): a
-     * client left to pick or create a Vert.x per serializer was seen hanging forever on a registry call in a test.
-     */
-    private static final io.vertx.core.Vertx REGISTRY_VERTX = io.vertx.core.Vertx.vertx(
-            new io.vertx.core.VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1));
-
-    static java.util.Map<String, Object> serdeConfig() {
-        java.util.Map<String, Object> config = EventSerde.serdeConfig(registry());
-        config.put(io.apicurio.registry.resolver.config.SchemaResolverConfig.VERTX_INSTANCE, REGISTRY_VERTX);
-        return config;
+        return withRegistry(() -> Serde.INSTANCE.deserialize(topic, payload));
     }
 
     public static byte[] encode(String topic, SpecificRecord event) {
-        return withRegistry("encode", () -> serializer().serialize(topic, event));
+        return withRegistry(() -> Serde.INSTANCE.serialize(topic, event));
     }
 
-    // One serializer and one deserializer for the JVM: they cache the schemas they resolved, so a test's events cost a
-    // registry call per schema, not per event. A registry call was seen never completing (a lost response on a pooled
-    // connection, no timeout in the client): the call is bounded, and retried once on a fresh serde.
-    private static AvroKafkaSerializer<SpecificRecord> serializer;
-    private static AvroKafkaDeserializer<SpecificRecord> deserializer;
-    private static final ExecutorService REGISTRY_CALLS = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "test-kafka-registry");
-        t.setDaemon(true);
-        return t;
-    });
-    private static final Duration REGISTRY_CALL_TIMEOUT = Duration.ofSeconds(30);
-
-    private static synchronized AvroKafkaSerializer<SpecificRecord> serializer() {
-        if (serializer == null) {
-            AvroKafkaSerializer<SpecificRecord> s = new AvroKafkaSerializer<>();
-            s.configure(serdeConfig(), false);
-            serializer = s;
-        }
-        return serializer;
+    /**
+     * One service-kit EventSerde for the JVM, created on first use (it captures the test's class loader): it caches the
+     * schemas it resolved, so a test's events cost a registry call per schema, not per event, and its registry calls
+     * are bounded (an unanswered one replaces its registry client and fails with RegistryCallTimeoutException).
+     */
+    private static final class Serde {
+        static final EventSerde INSTANCE = new EventSerde(
+                io.vertx.core.Vertx.vertx(new io.vertx.core.VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1)),
+                registry(), Duration.ofSeconds(20));
     }
 
-    private static synchronized AvroKafkaDeserializer<SpecificRecord> deserializer() {
-        if (deserializer == null) {
-            AvroKafkaDeserializer<SpecificRecord> d = new AvroKafkaDeserializer<>();
-            d.configure(serdeConfig(), false);
-            deserializer = d;
-        }
-        return deserializer;
-    }
-
-    private static synchronized void dropSerdes() {
-        serializer = null; // not closed: a hung call may still hold it
-        deserializer = null;
-    }
-
-    private static <T> T withRegistry(String what, Callable<T> call) {
-        for (int attempt = 1; ; attempt++) {
-            Future<T> f = REGISTRY_CALLS.submit(call);
-            try {
-                return f.get(REGISTRY_CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (TimeoutException e) {
-                f.cancel(true);
-                dropSerdes();
-                if (attempt == 2) {
-                    throw new IllegalStateException(what + ": the registry did not answer within " + REGISTRY_CALL_TIMEOUT + ", twice", e);
-                }
-            } catch (ExecutionException e) {
-                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(what, e.getCause());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(what + " interrupted", e);
-            }
+    /** A registry call that timed out is tried once more, on the fresh registry client. */
+    private static <T> T withRegistry(java.util.function.Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (RegistryCallTimeoutException e) {
+            return call.get();
         }
     }
 
