@@ -19,12 +19,18 @@ import io.campaignengine.events.content.ContentApproved;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 /** Events of the other services, as they would publish them (random ids: the test database is shared and reused). */
 public final class Fixtures {
+    /**
+     * The test businesses' zone. A campaign starts "today" in it: with the JVM's (UTC) date the campaign would start
+     * tomorrow between midnight UTC and midnight in Chicago, and its ads rightly wait for that day.
+     */
+    public static final ZoneId BUSINESS_ZONE = ZoneId.of("America/Chicago");
     private Fixtures() {
     }
 
@@ -38,7 +44,7 @@ public final class Fixtures {
         return BusinessCreated.newBuilder().setEnvelope(envelope(businessId, null))
                 .setBusiness(BusinessProfile.newBuilder().setBusinessId(businessId).setName(slug + " test business").setSlug(slug)
                         .setDescription(null).setWebsiteUrl("https://" + slug + ".example.com").setBrandColors(Map.of()).setCurrency("USD")
-                        .setTimezone("America/Chicago").setMetaPageId(null).setMetaInstagramId(null).setMetaAdAccountId(null).setPixelId(null)
+                        .setTimezone(BUSINESS_ZONE.getId()).setMetaPageId(null).setMetaInstagramId(null).setMetaAdAccountId(null).setPixelId(null)
                         .setTargetMarkets(List.of("US-TX")).setSettings(Map.of()).setCreatedAt(Instant.now()).setUpdatedAt(null).build())
                 .setCreatedBy("alice").build();
     }
@@ -56,7 +62,7 @@ public final class Fixtures {
                         .setTargetMarkets(List.of("US-TX")).setPlatforms(platforms).setContentTypes(List.of(ContentType.ORGANIC_POST, ContentType.AD))
                         .setHookIds(List.of())
                         .setBudgetDaily(budgetDailyMinor == null ? null : Money.newBuilder().setAmountMinor(budgetDailyMinor).setCurrency("USD").build())
-                        .setBudgetTotal(null).setStartDate(LocalDate.now()).setEndDate(null).setContentCountPerSegment(2)
+                        .setBudgetTotal(null).setStartDate(LocalDate.now(BUSINESS_ZONE)).setEndDate(null).setContentCountPerSegment(2)
                         .setLandingUrl("https://melissa.example.com/tia").setSuccessMetrics(Map.of())
                         .setThresholds(PerformanceThresholds.newBuilder().setExceeding(band()).setMeeting(band()).setBelow(band())
                                 .setCurrency("USD").setBelowThresholdDays(3).setPersistentFailureDays(7).setMinImpressions(1000).build())
