@@ -1,6 +1,5 @@
 package io.campaignengine.kit.consumer;
 
-import io.campaignengine.kit.avro.RegistryCallTimeoutException;
 import io.vertx.pgclient.PgException;
 
 import java.net.ConnectException;
@@ -29,7 +28,7 @@ public final class Failures {
     public static boolean isTransient(Throwable failure) {
         Throwable t = failure;
         for (int depth = 0; t != null && depth < 12; depth++, t = t.getCause()) {
-            if (t instanceof TransientEventException || t instanceof RegistryCallTimeoutException || t instanceof ConnectException || t instanceof SocketException
+            if (t instanceof TransientEventException || t instanceof ConnectException || t instanceof SocketException
                     || t instanceof TimeoutException || t instanceof HttpTimeoutException) {
                 return true;
             }
