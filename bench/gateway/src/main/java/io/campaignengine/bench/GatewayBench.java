@@ -93,17 +93,27 @@ public final class GatewayBench {
                     compareService, compareGateway));
         }
 
-        // BENCH_BARE_PROXY=1: the floor of proxying here — plain Vert.x in front of the as-configured service (bare-proxy/)
-        Process bare = null;
-        String bareUrl = null;
-        if (System.getenv("BENCH_BARE_PROXY") != null) {
-            int barePort = Services.freePort();
-            bare = services.startJava("bare-proxy", root.resolve("services/gateway/target/quarkus-app/lib/main").toString() + "/*",
-                    List.of(root.resolve("bench/gateway/bare-proxy/BareProxy.java").toString(), String.valueOf(barePort),
-                            kept.direct().substring(kept.direct().lastIndexOf(':') + 1)));
-            bareUrl = "http://127.0.0.1:" + barePort;
-            services.awaitReady("bare-proxy", bare, bareUrl + "/q/health/ready", Duration.ofSeconds(60));
-            System.out.printf("bare Vert.x proxy (no Quarkus, no security, no metrics) on %d in front of the as-configured service%n", barePort);
+        // BENCH_BARE_PROXY=vertx,netty (1 = vertx): the floor of proxying here — plain Vert.x and/or plain Netty in front of
+        // the as-configured service (bare-proxy/), no Quarkus, no security, no metrics
+        List<BareProxy> bareProxies = new ArrayList<>();
+        String bareChoice = System.getenv("BENCH_BARE_PROXY");
+        if (bareChoice != null) {
+            for (String kind : bareChoice.split(",")) {
+                String name = kind.trim().equals("1") ? "vertx" : kind.trim();
+                String source = switch (name) {
+                    case "vertx" -> "BareProxy.java";
+                    case "netty" -> "NettyProxy.java";
+                    default -> throw new IllegalArgumentException("BENCH_BARE_PROXY: vertx, netty or both, not " + name);
+                };
+                int barePort = Services.freePort();
+                Process process = services.startJava("bare-" + name, root.resolve("services/gateway/target/quarkus-app/lib/main") + "/*",
+                        List.of(root.resolve("bench/gateway/bare-proxy/" + source).toString(), String.valueOf(barePort),
+                                kept.direct().substring(kept.direct().lastIndexOf(':') + 1)));
+                BareProxy bare = new BareProxy(name, process, "http://127.0.0.1:" + barePort);
+                services.awaitReady("bare-" + name, process, bare.url() + "/q/health/ready", Duration.ofSeconds(60));
+                System.out.printf("bare %s proxy on %d in front of the as-configured service%n", name, barePort);
+                bareProxies.add(bare);
+            }
         }
 
         String token = token("alice");
@@ -129,11 +139,11 @@ public final class GatewayBench {
             load(pair.direct() + path, token, clients, warmup);
             load(pair.viaGateway() + path, token, clients, warmup);
         }
-        if (bareUrl != null) {
-            load(bareUrl + path, token, clients, warmup);
+        for (BareProxy bare : bareProxies) {
+            load(bare.url() + path, token, clients, warmup);
         }
-        List<Result> bareResults = new ArrayList<>();
-        List<Double> bareRatios = new ArrayList<>();
+        Map<BareProxy, List<Result>> bareResults = new HashMap<>();
+        Map<BareProxy, List<Double>> bareRatios = new HashMap<>();
 
         Map<Pair, List<Result>> directResults = new HashMap<>();
         Map<Pair, List<Result>> gatewayResults = new HashMap<>();
@@ -150,14 +160,14 @@ public final class GatewayBench {
                 System.out.printf("round %d %s:%n  direct  %s%n          %s%n  gateway %s   ratio %.2f%n          %s%n", r, pair.label(),
                         d.result(), d.perRequest(d.result().requests()), g.result(), g.result().rps() / d.result().rps(),
                         g.perRequest(g.result().requests()));
-                if (bareUrl != null && pair == kept) {
-                    CpuMeter bareCpu = new CpuMeter().self("bench").process("bare proxy", bare).process("service", pair.service())
-                            .commandContains("postgres", "bin/postgres");
-                    String url = bareUrl + path;
+                for (BareProxy bare : pair == kept ? bareProxies : List.<BareProxy>of()) {
+                    CpuMeter bareCpu = new CpuMeter().self("bench").process("bare " + bare.name(), bare.process())
+                            .process("service", pair.service()).commandContains("postgres", "bin/postgres");
+                    String url = bare.url() + path;
                     CpuMeter.Measured<Result> b = bareCpu.measure(() -> load(url, roundToken, clients, seconds));
-                    bareResults.add(b.result());
-                    bareRatios.add(b.result().rps() / d.result().rps());
-                    System.out.printf("  bare    %s   ratio %.2f%n          %s%n", b.result(), b.result().rps() / d.result().rps(),
+                    bareResults.computeIfAbsent(bare, k -> new ArrayList<>()).add(b.result());
+                    bareRatios.computeIfAbsent(bare, k -> new ArrayList<>()).add(b.result().rps() / d.result().rps());
+                    System.out.printf("  %-7s %s   ratio %.2f%n          %s%n", bare.name(), b.result(), b.result().rps() / d.result().rps(),
                             b.perRequest(b.result().requests()));
                 }
             }
@@ -170,11 +180,15 @@ public final class GatewayBench {
                     Result.median(ds), Result.median(gs),
                     Result.medianOf(java.util.stream.IntStream.range(0, gs.size()).mapToObj(i -> gs.get(i).rps() / ds.get(i).rps()).toList()));
         }
-        if (!bareResults.isEmpty()) {
-            System.out.printf("MEDIAN bare Vert.x proxy in front of the as-configured service%n  bare    %s%n  bare/direct throughput ratio %.2f%n",
-                    Result.median(bareResults), Result.medianOf(bareRatios));
+        for (BareProxy bare : bareProxies) {
+            System.out.printf("MEDIAN bare %s proxy in front of the as-configured service%n  bare    %s%n  bare/direct throughput ratio %.2f%n",
+                    bare.name(), Result.median(bareResults.get(bare)), Result.medianOf(bareRatios.get(bare)));
         }
         System.out.println("targets (through the gateway, kept pages as configured): >= 2000 req/s, p99 <= 50 ms, gateway/direct >= 0.75");
+    }
+
+    /** A bench-only proxy with no features (bare-proxy/): the floor of proxying with its technology here. */
+    record BareProxy(String name, Process process, String url) {
     }
 
     /** A playbook-service and a gateway in front of it. */

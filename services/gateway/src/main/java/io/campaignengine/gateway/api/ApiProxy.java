@@ -46,11 +46,11 @@ import java.util.concurrent.atomic.LongAdder;
 @ApplicationScoped
 public class ApiProxy {
     private static final Logger LOG = Logger.getLogger(ApiProxy.class);
-    /** RFC 9110 §7.6.1 hop-by-hop headers, plus what the gateway sets itself. */
-    static final Set<String> NOT_FORWARDED = Set.of("connection", "keep-alive", "proxy-authenticate", "proxy-authorization", "te",
+    /** RFC 9110 §7.6.1 hop-by-hop headers, plus what the gateway sets itself (the front door's forwarding too). */
+    public static final Set<String> NOT_FORWARDED = Set.of("connection", "keep-alive", "proxy-authenticate", "proxy-authorization", "te",
             "trailer", "transfer-encoding", "upgrade", "host", "cookie", "authorization", "x-correlation-id", "x-forwarded-for",
             "x-forwarded-host", "x-forwarded-proto", "forwarded");
-    static final Set<String> NOT_RETURNED = Set.of("connection", "keep-alive", "proxy-authenticate", "proxy-authorization", "te",
+    public static final Set<String> NOT_RETURNED = Set.of("connection", "keep-alive", "proxy-authenticate", "proxy-authorization", "te",
             "trailer", "transfer-encoding", "upgrade", "set-cookie", "x-correlation-id");
 
     private final RouteTable table;
@@ -262,6 +262,9 @@ public class ApiProxy {
 
     static String forwardedFor(HttpServerRequest req) {
         String previous = req.getHeader("X-Forwarded-For");
+        if (req.remoteAddress() != null && req.remoteAddress().isDomainSocket() && previous != null) {
+            return previous; // relayed by the front door, which added the caller's address already
+        }
         String remote = req.remoteAddress() == null ? "unknown" : req.remoteAddress().hostAddress();
         return previous == null ? remote : previous + ", " + remote;
     }

@@ -29,6 +29,11 @@ public class Correlation {
         return id != null ? id : "none";
     }
 
+    /** The caller's id when it is well formed, else a new one. */
+    public static String idFor(String given) {
+        return given != null && VALID.matcher(given).matches() ? given : newId();
+    }
+
     /**
      * A random (version 4) UUID from the thread's own generator: a correlation id has to be unique, not unguessable, and
      * {@link UUID#randomUUID()} takes the JVM-wide SecureRandom for every request.
@@ -48,20 +53,21 @@ public class Correlation {
     void filter(RoutingContext ctx) {
         HttpServerRequest req = ctx.request();
         String given = req.getHeader(HEADER);
-        String id = given != null && VALID.matcher(given).matches() ? given : newId();
+        String id = idFor(given);
         ctx.put(KEY, id);
         MDC.put(KEY, id);
         long start = System.nanoTime();
         ctx.response().putHeader(HEADER, id);
-        ctx.addEndHandler(ar -> {
-            String path = req.path();
-            Logger.Level level = path.startsWith("/q/") ? Logger.Level.DEBUG : Logger.Level.INFO;
-            if (ACCESS.isEnabled(level)) {
-                MDC.put(KEY, id);
-                ACCESS.logf(level, "%s %s %d %dms correlationId=%s", req.method(), path, ctx.response().getStatusCode(),
-                        (System.nanoTime() - start) / 1_000_000, id);
-            }
-        });
+        ctx.addEndHandler(ar -> logAccess(req.method().name(), req.path(), ctx.response().getStatusCode(), start, id));
         ctx.next();
+    }
+
+    /** The one access-log line of a request (health checks at DEBUG). */
+    public static void logAccess(String method, String path, int status, long startNanos, String id) {
+        Logger.Level level = path.startsWith("/q/") ? Logger.Level.DEBUG : Logger.Level.INFO;
+        if (ACCESS.isEnabled(level)) {
+            MDC.put(KEY, id);
+            ACCESS.logf(level, "%s %s %d %dms correlationId=%s", method, path, status, (System.nanoTime() - startNanos) / 1_000_000, id);
+        }
     }
 }
