@@ -8,6 +8,7 @@ import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 
 import java.util.ArrayDeque;
@@ -114,6 +115,14 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
         if (current != null) {
             current.clientClosed();
             current = null;
+        }
+    }
+
+    /** Quarkus' idle timeout ({@code quarkus.http.idle-timeout}): a connection that sent nothing for that long, between requests. */
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+        if (event instanceof IdleStateEvent && current == null && queued.isEmpty()) {
+            ctx.close();
         }
     }
 

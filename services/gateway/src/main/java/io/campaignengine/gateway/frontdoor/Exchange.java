@@ -187,7 +187,6 @@ final class Exchange {
     }
 
     void fromUpstream(HttpObject o) {
-        LOG.debugf("%s %s: %s from %s", method, path, o.getClass().getSimpleName(), ch);
         if (done) {
             ReferenceCountUtil.release(o);
             return;

@@ -19,6 +19,7 @@ import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpServerExpectContinueHandler;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.channel.unix.DomainSocketAddress;
+import io.netty.handler.timeout.IdleStateHandler;
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -30,6 +31,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 
 import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.LongAdder;
@@ -57,6 +60,7 @@ public class FrontDoor {
     private final boolean enabled;
     private final String host;
     private final int port;
+    private final Duration idleTimeout;
     final Path controlSocket;
     final LongAdder forwarded = new LongAdder();
     final LongAdder relayed = new LongAdder();
@@ -77,6 +81,7 @@ public class FrontDoor {
                 .or(() -> c.getOptionalValue("quarkus.http.host", String.class)).orElse("0.0.0.0");
         this.port = test ? c.getOptionalValue("quarkus.http.test-port", Integer.class).orElse(8081)
                 : c.getOptionalValue("quarkus.http.port", Integer.class).orElse(8080);
+        this.idleTimeout = c.getOptionalValue("quarkus.http.idle-timeout", Duration.class).orElse(Duration.ofMinutes(30));
         this.pools = new UpstreamPools(config, new DomainSocketAddress(controlSocket.toFile()));
         FunctionCounter.builder("gateway.front.door.requests", forwarded, LongAdder::doubleValue).tag("way", "forwarded")
                 .description("requests the front door forwarded itself (a bearer token verified before)").register(registry);
@@ -98,7 +103,8 @@ public class FrontDoor {
                     @Override
                     protected void initChannel(SocketChannel ch) {
                         // request line 4 KB, headers 20 KB: Quarkus' own limits (quarkus.http.limits.*)
-                        ch.pipeline().addLast(new HttpServerCodec(4096, 20 * 1024, 8192), new HttpServerExpectContinueHandler(),
+                        ch.pipeline().addLast(new IdleStateHandler(idleTimeout.toSeconds(), 0, 0, TimeUnit.SECONDS),
+                                new HttpServerCodec(4096, 20 * 1024, 8192), new HttpServerExpectContinueHandler(),
                                 new ClientConnection(FrontDoor.this));
                     }
                 }).bind(host, port).sync().channel();
