@@ -75,6 +75,23 @@ class FrontDoorTest {
     }
 
     @Test
+    void aKeptConnectionTheUpstreamClosedUnderARequestIsRetriedOnceOnAnother() throws Exception {
+        String token = TestTokens.token(BOB);
+        RestAssured.given().auth().oauth2(token).get("/api/echo/headers").then().statusCode(200);
+        try (Socket s = socket()) { // one client connection: one event loop, one pool
+            String get = "GET /api/oneshot HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + token + "\r\n\r\n";
+            s.getOutputStream().write(get.getBytes(StandardCharsets.US_ASCII));
+            Response first = Response.read(s.getInputStream());
+            int afterFirst = Upstreams.ONE_SHOT_CONNECTIONS.get();
+            s.getOutputStream().write(get.getBytes(StandardCharsets.US_ASCII));
+            Response second = Response.read(s.getInputStream());
+            assertEquals(200, first.status, first.body);
+            assertEquals(200, second.status, "sent again on a new connection, not a 502: " + second.body);
+            assertEquals("{\"connection\":" + (afterFirst + 1) + "}", second.body, "answered on the connection opened for the retry");
+        }
+    }
+
+    @Test
     void connectionCloseAndHttp10EndTheConnectionAfterTheAnswer() throws Exception {
         String token = TestTokens.token(BOB);
         RestAssured.given().auth().oauth2(token).get("/api/echo/headers").then().statusCode(200);

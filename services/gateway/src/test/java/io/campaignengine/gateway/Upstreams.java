@@ -39,11 +39,15 @@ public class Upstreams implements QuarkusTestResourceLifecycleManager {
 
     private Process playbook;
     private HttpServer echo;
+    private ServerSocket oneShot;
+    /** Connections the "oneshot" upstream accepted. */
+    static final java.util.concurrent.atomic.AtomicInteger ONE_SHOT_CONNECTIONS = new java.util.concurrent.atomic.AtomicInteger();
 
     @Override
     public Map<String, String> start() {
         try {
             startEcho();
+            startOneShot();
             int playbookPort = freePort();
             startPlaybook(playbookPort);
             return Map.of(
@@ -52,6 +56,8 @@ public class Upstreams implements QuarkusTestResourceLifecycleManager {
                     "campaign-engine.gateway.upstreams.echo.routes", "/api/echo",
                     "campaign-engine.gateway.upstreams.nowhere.url", "http://127.0.0.1:" + freePort(),
                     "campaign-engine.gateway.upstreams.nowhere.routes", "/api/nowhere",
+                    "campaign-engine.gateway.upstreams.oneshot.url", "http://127.0.0.1:" + oneShot.getLocalPort(),
+                    "campaign-engine.gateway.upstreams.oneshot.routes", "/api/oneshot",
                     "campaign-engine.gateway.response-timeout", "5s");
         } catch (Exception e) {
             stop();
@@ -144,6 +150,55 @@ public class Upstreams implements QuarkusTestResourceLifecycleManager {
         echo.start();
     }
 
+    /**
+     * An upstream that answers the first request of each connection (keep-alive, nothing said about closing) and closes
+     * the connection when the second one arrives, unanswered — a server whose idle timeout closed a kept connection just
+     * as a request crossed it.
+     */
+    void startOneShot() throws IOException {
+        oneShot = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
+        Thread acceptor = new Thread(() -> {
+            while (!oneShot.isClosed()) {
+                try {
+                    java.net.Socket s = oneShot.accept();
+                    Thread.ofVirtual().start(() -> {
+                        try (s) {
+                            InputStream in = s.getInputStream();
+                            OutputStream out = s.getOutputStream();
+                            if (!readHead(in).startsWith("GET /api/oneshot")) { // the OpenAPI merge, health checks: not counted
+                                out.write("HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+                                        .getBytes(StandardCharsets.US_ASCII));
+                                return;
+                            }
+                            int n = ONE_SHOT_CONNECTIONS.incrementAndGet();
+                            byte[] body = ("{\"connection\":" + n + "}").getBytes(StandardCharsets.UTF_8);
+                            out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n")
+                                    .getBytes(StandardCharsets.US_ASCII));
+                            out.write(body);
+                            out.flush();
+                            readHead(in); // the next request: dropped with the connection
+                        } catch (IOException ignored) {
+                            // the gateway went away first
+                        }
+                    });
+                } catch (IOException closed) {
+                    return;
+                }
+            }
+        }, "oneshot-upstream");
+        acceptor.setDaemon(true);
+        acceptor.start();
+    }
+
+    /** A request head, read up to its empty line (no body: GETs only). */
+    private static String readHead(InputStream in) throws IOException {
+        StringBuilder head = new StringBuilder();
+        for (int c; !head.toString().endsWith("\r\n\r\n") && (c = in.read()) >= 0; ) {
+            head.append((char) c);
+        }
+        return head.toString();
+    }
+
     static void send(HttpExchange ex, int status, String type, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         ex.getResponseHeaders().add("Content-Type", type);
@@ -174,6 +229,13 @@ public class Upstreams implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public void stop() {
+        if (oneShot != null) {
+            try {
+                oneShot.close();
+            } catch (IOException ignored) {
+                // stopping anyway
+            }
+        }
         if (echo != null) {
             echo.stop(0);
         }

@@ -75,6 +75,9 @@ final class Exchange {
     private boolean upstreamKeepAlive;
     private boolean informational;
     private boolean done;
+    private boolean reused;
+    private boolean retried;
+    private boolean bodyHadBytes;
     private int status;
     private ScheduledFuture<?> timer;
 
@@ -152,8 +155,13 @@ final class Exchange {
         }
         ch = c;
         LOG.debugf("%s %s %s over %s", upstream == null ? "relay" : "forward", method, path, c);
-        ch.pipeline().get(UpstreamPools.UpstreamHandler.class).exchange = this;
+        UpstreamPools.UpstreamHandler handler = ch.pipeline().get(UpstreamPools.UpstreamHandler.class);
+        handler.exchange = this;
+        reused = handler.served++ > 0;
         ch.write(request);
+        if (retried) {
+            ch.write(LastHttpContent.EMPTY_LAST_CONTENT); // a request without a body (mayRetry), sent again
+        }
         HttpContent piece;
         while ((piece = body.poll()) != null) {
             ch.write(piece);
@@ -169,6 +177,7 @@ final class Exchange {
         if (content instanceof LastHttpContent) {
             requestEnded = true;
         }
+        bodyHadBytes |= content.content().isReadable();
         if (done) {
             content.release();
             return;
@@ -260,6 +269,16 @@ final class Exchange {
         if (done) {
             return;
         }
+        if (!responseStarted && mayRetry()) {
+            // a kept connection the upstream closed as the request crossed it (its idle timeout, a restart): once more,
+            // on another connection — only a request without a body whose method is safe to repeat (RFC 9110 §9.2.2)
+            retried = true;
+            cancelTimer();
+            LOG.debugf("%s closed a kept connection under %s %s: sent again", name(), method, path);
+            ch = null;
+            pool.acquire(this::connected);
+            return;
+        }
         if (!responseStarted) {
             unavailable();
             return;
@@ -269,6 +288,11 @@ final class Exchange {
         dropBody();
         LOG.warnf("%s closed the connection during the answer to %s %s", name(), method, path);
         client.close();
+    }
+
+    private boolean mayRetry() {
+        return reused && !retried && requestEnded && !bodyHadBytes
+                && (method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS"));
     }
 
     void clientClosed() {

@@ -148,6 +148,8 @@ final class UpstreamPools {
     /** The end of an upstream connection: what arrives goes to the exchange it serves. */
     static final class UpstreamHandler extends ChannelInboundHandlerAdapter {
         Exchange exchange;
+        /** Exchanges this connection carried (more than one: it was kept, and may have been closed meanwhile). */
+        int served;
 
         @Override
         public void channelRead(ChannelHandlerContext ctx, Object msg) {
@@ -175,8 +177,10 @@ final class UpstreamPools {
 
         @Override
         public void channelInactive(ChannelHandlerContext ctx) {
-            if (exchange != null) {
-                exchange.upstreamClosed();
+            Exchange x = exchange;
+            exchange = null;
+            if (x != null) {
+                x.upstreamClosed();
             }
         }
 
