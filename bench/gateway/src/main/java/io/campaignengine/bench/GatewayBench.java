@@ -134,13 +134,15 @@ public final class GatewayBench {
             System.out.printf("GET %s%s -> %d bytes, totalItems %s%n", pair.viaGateway(), path, bytes, total.group(1));
         }
 
-        System.out.printf("warm-up %d s each%n", warmup);
+        System.out.printf("warm-up %d s each, then until the JIT compilers are done (%d ms of their CPU per 10 s at most)%n",
+                warmup, JIT_SETTLED_MS);
         for (Pair pair : pairs) {
-            load(pair.direct() + path, token, clients, warmup);
-            load(pair.viaGateway() + path, token, clients, warmup);
+            warm("direct " + pair.label(), pair.direct() + path, token, clients, warmup, Map.of("service", pair.service()));
+            warm("gateway " + pair.label(), pair.viaGateway() + path, token, clients, warmup,
+                    Map.of("gateway", pair.gateway(), "service", pair.service()));
         }
         for (BareProxy bare : bareProxies) {
-            load(bare.url() + path, token, clients, warmup);
+            warm("bare " + bare.name(), bare.url() + path, token, clients, warmup, Map.of("bare " + bare.name(), bare.process()));
         }
         Map<BareProxy, List<Result>> bareResults = new HashMap<>();
         Map<BareProxy, List<Double>> bareRatios = new HashMap<>();
@@ -185,6 +187,29 @@ public final class GatewayBench {
                     bare.name(), Result.median(bareResults.get(bare)), Result.medianOf(bareRatios.get(bare)));
         }
         System.out.println("targets (through the gateway, kept pages as configured): >= 2000 req/s, p99 <= 50 ms, gateway/direct >= 0.75");
+    }
+
+    /** JIT compiler threads of the warmed processes spent at most this much CPU in the last 10 s slice: warm. */
+    static final long JIT_SETTLED_MS = 100;
+
+    /**
+     * Load for {@code seconds}, then in 10 s slices until the JIT compilers of {@code watched} are (nearly) idle, at most
+     * 12 slices more: on two saturated cores a compiler thread gets little CPU, and code still compiling in a measured
+     * round costs that round (bench/RESULTS.md: 0.04–0.05 ms per request of a gateway's round 1 after 60 s).
+     */
+    void warm(String label, String url, String token, int clients, int seconds, Map<String, Process> watched) throws Exception {
+        load(url, token, clients, seconds);
+        for (int slice = 1; slice <= 12; slice++) {
+            CpuMeter meter = new CpuMeter();
+            watched.forEach(meter::process);
+            CpuMeter.Measured<Result> m = meter.measure(() -> load(url, token, clients, 10));
+            long jit = m.cpuMillis().entrySet().stream().filter(e -> e.getKey().endsWith(" jit")).mapToLong(Map.Entry::getValue).sum();
+            if (jit <= JIT_SETTLED_MS) {
+                System.out.printf("  %s: warm after %d s (JIT %d ms in the last 10 s)%n", label, seconds + 10 * slice, jit);
+                return;
+            }
+        }
+        System.out.printf("  %s: JIT still busy after %d s; measuring anyway%n", label, seconds + 120);
     }
 
     /** A bench-only proxy with no features (bare-proxy/): the floor of proxying with its technology here. */

@@ -154,7 +154,9 @@ final class Exchange {
             return;
         }
         ch = c;
-        LOG.debugf("%s %s %s over %s", upstream == null ? "relay" : "forward", method, path, c);
+        if (LOG.isDebugEnabled()) {
+            LOG.debugf("%s %s %s over %s", upstream == null ? "relay" : "forward", method, path, c);
+        }
         UpstreamPools.UpstreamHandler handler = ch.pipeline().get(UpstreamPools.UpstreamHandler.class);
         handler.exchange = this;
         reused = handler.served++ > 0;
