@@ -8,7 +8,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.HttpURLConnection;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +24,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * What the gateway under test routes to:
@@ -41,7 +44,7 @@ public class Upstreams implements QuarkusTestResourceLifecycleManager {
     private HttpServer echo;
     private ServerSocket oneShot;
     /** Connections the "oneshot" upstream accepted. */
-    static final java.util.concurrent.atomic.AtomicInteger ONE_SHOT_CONNECTIONS = new java.util.concurrent.atomic.AtomicInteger();
+    static final AtomicInteger ONE_SHOT_CONNECTIONS = new AtomicInteger();
 
     @Override
     public Map<String, String> start() {
@@ -156,11 +159,11 @@ public class Upstreams implements QuarkusTestResourceLifecycleManager {
      * as a request crossed it.
      */
     void startOneShot() throws IOException {
-        oneShot = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
+        oneShot = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         Thread acceptor = new Thread(() -> {
             while (!oneShot.isClosed()) {
                 try {
-                    java.net.Socket s = oneShot.accept();
+                    Socket s = oneShot.accept();
                     Thread.ofVirtual().start(() -> {
                         try (s) {
                             InputStream in = s.getInputStream();

@@ -29,6 +29,7 @@ import org.jboss.logging.Logger;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -396,7 +397,7 @@ final class Exchange {
     }
 
     private static Set<String> without(Set<String> names, String name) {
-        java.util.HashSet<String> s = new java.util.HashSet<>(names);
+        HashSet<String> s = new HashSet<>(names);
         s.remove(name);
         return Set.copyOf(s);
     }

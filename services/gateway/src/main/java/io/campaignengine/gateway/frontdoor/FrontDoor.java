@@ -89,6 +89,7 @@ public class FrontDoor {
                 .description("requests the front door relayed to Quarkus").register(registry);
     }
 
+    @SuppressWarnings("deprecation") // Vertx.nettyEventLoopGroup(): deprecated in Vert.x 4.5, still the public way to its loops
     void start(@Observes StartupEvent event) throws InterruptedException {
         if (!enabled) {
             return;
