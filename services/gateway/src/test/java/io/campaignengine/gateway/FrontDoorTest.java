@@ -5,7 +5,9 @@ import io.campaignengine.gateway.frontdoor.FrontDoor;
 import io.campaignengine.testkit.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.netty.channel.MultithreadEventLoopGroup;
 import io.restassured.RestAssured;
+import io.vertx.core.Vertx;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
@@ -37,6 +39,9 @@ class FrontDoorTest {
     @Inject
     ApiProxy proxy;
 
+    @Inject
+    Vertx vertx;
+
     @Test
     void aRememberedTokenIsForwardedWithoutQuarkusAndAnUnknownOneIsRelayedToIt() {
         assertTrue(frontDoor.enabled(), "the front door serves the gateway's port (epoll available, not switched off)");
@@ -50,6 +55,13 @@ class FrontDoorTest {
         RestAssured.given().auth().oauth2(token).get("/api/echo/headers").then().statusCode(200);
         assertEquals(forwarded + 1, frontDoor.forwarded(), "then the front door forwards it");
         assertEquals(quarkusForwards, proxy.rememberedForwards(), "and Quarkus does not see it");
+    }
+
+    @Test
+    @SuppressWarnings("deprecation") // Vertx.nettyEventLoopGroup(), as the front door uses it
+    void aConfiguredNumberOfEventLoopsIsKept() {
+        // %test.quarkus.vertx.event-loops-pool-size=2, not the default of one per two cores (FrontDoorListenerTest)
+        assertEquals(2, ((MultithreadEventLoopGroup) vertx.nettyEventLoopGroup()).executorCount());
     }
 
     @Test

@@ -56,6 +56,13 @@ final class Exchange {
             "http2-settings");
     /** ApiProxy's rules; Transfer-Encoding excepted: here the codecs frame each side by it. */
     static final Set<String> NOT_FORWARDED = without(ApiProxy.NOT_FORWARDED, "transfer-encoding");
+    /**
+     * What of NOT_FORWARDED is removed before the headers set in its place: set() replaces a header anyway, and the
+     * caller's Authorization stays when it already reads "Bearer &lt;token&gt;" — a JWT is ~1 KB, and every header
+     * set is validated again char by char (the profile of the forwarded path: ~5 % of the gateway's CPU).
+     */
+    static final Set<String> REMOVED_BEFORE_SET = without(NOT_FORWARDED, "host", "authorization", "x-correlation-id",
+            "x-forwarded-for", "x-forwarded-proto", "x-forwarded-host");
     static final Set<String> NOT_RETURNED = without(ApiProxy.NOT_RETURNED, "transfer-encoding");
 
     private final ClientConnection conn;
@@ -110,9 +117,12 @@ final class Exchange {
             conn.door.forwarded.increment();
             x.correlationId = Correlation.idFor(h.get(Correlation.HEADER));
             String host = h.get(HttpHeaderNames.HOST);
-            NOT_FORWARDED.forEach(h::remove); // header names are case-insensitive here
-            h.set(HttpHeaderNames.HOST, upstream.host() + ":" + upstream.port())
-                    .set(HttpHeaderNames.AUTHORIZATION, "Bearer " + token)
+            String authorization = h.get(HttpHeaderNames.AUTHORIZATION);
+            REMOVED_BEFORE_SET.forEach(h::remove); // header names are case-insensitive here
+            if (h.getAll(HttpHeaderNames.AUTHORIZATION).size() != 1 || !isBearer(authorization, token)) {
+                h.set(HttpHeaderNames.AUTHORIZATION, "Bearer " + token);
+            }
+            h.set(HttpHeaderNames.HOST, upstream.authority())
                     .set(Correlation.HEADER, x.correlationId)
                     .set("X-Forwarded-For", forwardedFor)
                     .set("X-Forwarded-Proto", "http")
@@ -396,9 +406,14 @@ final class Exchange {
         }
     }
 
-    private static Set<String> without(Set<String> names, String name) {
+    /** Whether {@code authorization} (where {@code token} was read from) is exactly "Bearer " and the token. */
+    static boolean isBearer(String authorization, String token) {
+        return authorization != null && authorization.length() == 7 + token.length() && authorization.startsWith("Bearer ");
+    }
+
+    private static Set<String> without(Set<String> names, String... removed) {
         HashSet<String> s = new HashSet<>(names);
-        s.remove(name);
+        List.of(removed).forEach(s::remove);
         return Set.copyOf(s);
     }
 }

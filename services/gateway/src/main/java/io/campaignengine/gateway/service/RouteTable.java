@@ -33,6 +33,11 @@ public class RouteTable {
         public boolean tls() {
             return "https".equals(url.getScheme());
         }
+
+        /** host:port, the Host header a forwarded request carries. */
+        public String authority() {
+            return host() + ":" + port();
+        }
     }
 
     record Route(String prefix, String[] segments, int wildcards, Upstream upstream) {
