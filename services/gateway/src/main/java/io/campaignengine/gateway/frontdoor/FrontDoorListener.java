@@ -21,6 +21,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * <p>
  * The front door needs Netty's epoll transport (domain sockets, and the same event loops as Vert.x); where it cannot
  * load, or with {@code campaign-engine.gateway.front-door.enabled=false}, nothing changes: Quarkus serves the port.
+ * With the front door on, the number of Vert.x event loops — which the front door runs on — defaults here as well.
  */
 public class FrontDoorListener implements ConfigSourceFactory {
     static final String ENABLED = "campaign-engine.gateway.front-door.enabled";
@@ -47,7 +48,7 @@ public class FrontDoorListener implements ConfigSourceFactory {
     /**
      * One event loop per two cores unless configured (Vert.x' own default is two per core). The front door spends a
      * quarter of what a service spends on a request; with fewer loops each wake-up serves more ready connections: on
-     * this 2-core machine one loop costs 0.08 ms of CPU per forwarded 30 KB answer, two or four 0.10 (bench/RESULTS.md).
+     * this 2-core machine one loop costs 0.07–0.08 ms of CPU per forwarded 30 KB answer, two or four 0.09–0.12 (bench/RESULTS.md).
      */
     static int defaultEventLoops(int cores) {
         return Math.max(1, cores / 2);
